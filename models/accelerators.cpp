@@ -1,0 +1,16 @@
+// Every accelerator kind of this build. A new machine class adds its line here.
+#include "models/run/accelerator.h"
+#include "models/systolic/systolic_accelerator.h"
+
+namespace axsim::run {
+
+const Registry& accelerators() {
+  static const Registry registry = [] {
+    Registry r;
+    r.add(systolic::systolic_entry());
+    return r;
+  }();
+  return registry;
+}
+
+}  // namespace axsim::run

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The demo: installs what is missing, builds axsim (release), simulates the default networks
+# on the default configs, prints their summary tables and writes out/demo/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+cmake --preset release >/dev/null
+cmake --build --preset release -j"$(nproc)"
+axsim=build/release/cli/axsim
+
+# ResNet-50 on a TPU-v1-like systolic accelerator: the headline run.
+"$axsim" run configs/systolic/tpu-v1.yaml workloads/traces/resnet50.json -o out/demo
+# The memory wall: one decode step of Llama-2-7B streams every weight for one token.
+"$axsim" run configs/systolic/tpu-v1.yaml workloads/traces/llama2-7b-decode.json \
+  -o out/demo/llama2-7b-decode --top 4
+echo "demo results: out/demo/result.json, out/demo/llama2-7b-decode/result.json"

@@ -1,0 +1,104 @@
+// End-to-end: the axsim binary as a user runs it, exit codes and messages included.
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Outcome {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr together
+};
+
+Outcome axsim(const std::string& args) {
+  const std::string command = std::string(AXSIM_BINARY) + " " + args + " 2>&1";
+  Outcome outcome;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::array<char, 4096> buffer{};
+  while (fgets(buffer.data(), buffer.size(), pipe) != nullptr) outcome.output += buffer.data();
+  const int status = pclose(pipe);
+  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return outcome;
+}
+
+fs::path fresh_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("axsim-cli-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+const std::string kConfig = std::string(AXSIM_SOURCE_DIR) + "/configs/systolic/tpu-v1.yaml";
+
+}  // namespace
+
+TEST_CASE("cli: --help lists the commands and exits 0") {
+  const Outcome o = axsim("--help");
+  CHECK(o.exit_code == 0);
+  for (const char* command : {"run", "validate", "zoo", "rtl-check"}) {
+    CHECK_THAT(o.output, Catch::Contains(command));
+  }
+}
+
+TEST_CASE("cli: an unknown command is bad input, exit 2") {
+  const Outcome o = axsim("frobnicate");
+  CHECK(o.exit_code == 2);
+}
+
+TEST_CASE("cli: validate accepts the default config and names what it checked") {
+  const Outcome o = axsim("validate " + kConfig);
+  CHECK(o.exit_code == 0);
+  CHECK_THAT(o.output, Catch::Contains("kind systolic"));
+}
+
+TEST_CASE("cli: a misspelt key is rejected with file, line and a suggestion") {
+  const fs::path dir = fresh_dir("misspelt");
+  std::ofstream(dir / "bad.yaml") << "base: " << kConfig << "\nsystolic:\n  clok: 1 GHz\n";
+  const Outcome o = axsim("validate " + (dir / "bad.yaml").string());
+  CHECK(o.exit_code == 2);
+  CHECK_THAT(o.output, Catch::Contains("bad.yaml:3"));
+  CHECK_THAT(o.output, Catch::Contains("clok"));
+  CHECK_THAT(o.output, Catch::Contains("did you mean 'clock'"));
+}
+
+TEST_CASE("cli: a wrong unit from --set names the override") {
+  const Outcome o = axsim("validate " + kConfig + " --set systolic.dram.bandwidth=34GHz");
+  CHECK(o.exit_code == 2);
+  CHECK_THAT(o.output, Catch::Contains("systolic.dram.bandwidth"));
+  CHECK_THAT(o.output, Catch::Contains("--set"));
+}
+
+TEST_CASE("cli: a missing trace is bad input and leaves no result behind") {
+  const fs::path dir = fresh_dir("missing");
+  const Outcome o = axsim("run " + kConfig + " " + (dir / "nope.json").string() + " -o " +
+                          (dir / "out").string());
+  CHECK(o.exit_code == 2);
+  CHECK_THAT(o.output, Catch::Contains("nope.json"));
+  CHECK_FALSE(fs::exists(dir / "out" / "result.json"));
+}
+
+TEST_CASE("cli: zoo then run writes a result with per-layer breakdown") {
+  const fs::path dir = fresh_dir("zoo-run");
+  const std::string trace = (dir / "resnet18.json").string();
+  const Outcome zoo = axsim("zoo resnet18 -o " + trace);
+  REQUIRE(zoo.exit_code == 0);
+  const Outcome run = axsim("run " + kConfig + " " + trace + " -o " + (dir / "out").string());
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.output, Catch::Contains("resnet18 on tpu-v1"));
+  std::ifstream in(dir / "out" / "result.json");
+  const nlohmann::json result = nlohmann::json::parse(in);
+  CHECK(result["schema"] == "axsim-result");
+  CHECK(result["meta"]["kind"] == "systolic");
+  CHECK(result["summary"]["latency_s"].get<double>() > 0);
+  CHECK(result["layers"].size() > 20);
+  // ResNet-18 is ~1.82 G MACs at 224x224.
+  CHECK(result["summary"]["macs"].get<double>() == Approx(1.82e9).epsilon(0.02));
+}
