@@ -29,6 +29,7 @@ int sc_main(int argc, char* argv[]) {
       {"run", axsim::cli::add_run_command(app)},
       {"validate", axsim::cli::add_validate_command(app)},
       {"zoo", axsim::cli::add_zoo_command(app)},
+      {"import", axsim::cli::add_import_command(app)},
       {"rtl-check", axsim::cli::add_rtl_check_command(app)},
   };
   try {
@@ -56,4 +57,11 @@ int sc_main(int argc, char* argv[]) {
     std::cerr << "axsim: internal error: " << e.what() << "\n";
     return 1;
   }
+}
+
+// libsystemc's main() prints the kernel's banner before sc_main runs; this main replaces it so
+// the banner can be switched off (set SYSTEMC_DISABLE_COPYRIGHT_MESSAGE=0 to see it).
+int main(int argc, char* argv[]) {
+  setenv("SYSTEMC_DISABLE_COPYRIGHT_MESSAGE", "1", 0);
+  return sc_core::sc_elab_and_sim(argc, argv);
 }

@@ -1,6 +1,7 @@
 # axsim_warnings: the warning set every project target compiles with.
 add_library(axsim_warnings INTERFACE)
-target_compile_options(axsim_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow=local)
+target_compile_options(axsim_warnings INTERFACE -Wall -Wextra -Wpedantic
+  $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local>)
 if(AXSIM_WERROR)
   target_compile_options(axsim_warnings INTERFACE -Werror)
 endif()

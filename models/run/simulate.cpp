@@ -30,7 +30,7 @@ std::string utc_now_iso8601() {
 std::string resolve_relative(const core::ConfigNode& node) {
   namespace fs = std::filesystem;
   const fs::path value(node.scalar());
-  if (value.is_absolute() || node.location().file == "--set") return value.string();
+  if (value.is_absolute() || node.location().file.rfind("--set", 0) == 0) return value.string();
   return (fs::path(node.location().file).parent_path() / value).lexically_normal().string();
 }
 

@@ -102,3 +102,28 @@ TEST_CASE("cli: zoo then run writes a result with per-layer breakdown") {
   // ResNet-18 is ~1.82 G MACs at 224x224.
   CHECK(result["summary"]["macs"].get<double>() == Approx(1.82e9).epsilon(0.02));
 }
+
+TEST_CASE("cli: a SCALE-Sim topology imports and runs") {
+  const fs::path dir = fresh_dir("scalesim");
+  std::ofstream(dir / "topo.csv")
+      << "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, "
+         "Num Filter, Strides,\n"
+         "Conv1, 224, 224, 7, 7, 3, 64, 2,\n"
+         "Conv2, 109, 109, 3, 3, 64, 64, 1,\n";
+  const std::string trace = (dir / "topo.json").string();
+  const Outcome imported = axsim("import " + (dir / "topo.csv").string() + " -o " + trace);
+  REQUIRE(imported.exit_code == 0);
+  // Conv1: 109 x 109 outputs x 64 filters x 7x7x3; Conv2: 107 x 107 x 64 x 3x3x64.
+  CHECK_THAT(imported.output,
+             Catch::Contains(std::to_string(109LL * 109 * 64 * 147 + 107LL * 107 * 64 * 576)));
+  const Outcome run = axsim("run " + kConfig + " " + trace + " -o " + (dir / "out").string());
+  CHECK(run.exit_code == 0);
+}
+
+TEST_CASE("cli: importing an unsupported file type is bad input") {
+  const fs::path dir = fresh_dir("import-bad");
+  std::ofstream(dir / "net.txt") << "hello\n";
+  const Outcome o = axsim("import " + (dir / "net.txt").string() + " -o x.json");
+  CHECK(o.exit_code == 2);
+  CHECK_THAT(o.output, Catch::Contains("net.txt"));
+}

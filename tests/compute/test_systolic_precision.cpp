@@ -30,7 +30,7 @@ TEST_CASE("MAC rate: 4-bit 2x, 8-bit 1x, 16-bit 1/2, 32-bit 1/4 of the 8-bit rat
   CHECK_THROWS_AS(macs_per_pe_per_cycle(os_array(0), 8), std::invalid_argument);
 }
 
-TEST_CASE("packed 4-bit operands halve the stream; the pipeline still steps once a cycle",
+TEST_CASE("packed 4-bit operands halve the stream - the pipeline still steps once a cycle",
           "[compute]") {
   const GemmTiming t = time_gemm(os_array(1), {4, 8, 4}, 4);
   CHECK(t.compute_cycles == 4);

@@ -117,7 +117,7 @@ TEST_CASE("cycles never decrease as a GEMM dimension grows", "[compute]") {
   }
 }
 
-TEST_CASE("an empty GEMM takes no time; bad shapes are rejected", "[compute]") {
+TEST_CASE("an empty GEMM takes no time - bad shapes are rejected", "[compute]") {
   const GemmTiming t = time_gemm(array(4, 4, Dataflow::weight_stationary), {8, 0, 8});
   CHECK(t.cycles == 0);
   CHECK(t.folds == 0);
