@@ -169,7 +169,8 @@ trace::Trace make_network(const std::string& name, const ZooOptions& options) {
   const Entry& e = find(name);
   const ZooOptions resolved = resolve(e, options);
   trace::Trace t = e.build(resolved);
-  t.name = e.name;
+  // An LLM's phases are different workloads; the name says which one a result is about.
+  t.name = e.kind == InputKind::decoder ? std::string(e.name) + "-" + resolved.phase : e.name;
   t.description = std::string(e.description) + "; " + input_summary(e, resolved);
   return t;
 }
