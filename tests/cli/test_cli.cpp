@@ -127,3 +127,22 @@ TEST_CASE("cli: importing an unsupported file type is bad input") {
   CHECK(o.exit_code == 2);
   CHECK_THAT(o.output, Catch::Contains("net.txt"));
 }
+
+TEST_CASE("cli: validate names traces and technology tables") {
+  const std::string source = AXSIM_SOURCE_DIR;
+  const Outcome o = axsim("validate " + source + "/workloads/traces/ds-cnn.json " + source +
+                          "/configs/tech/horowitz-45nm.yaml");
+  CHECK(o.exit_code == 0);
+  CHECK_THAT(o.output, Catch::Contains("trace 'ds-cnn' (21 layers"));
+  CHECK_THAT(o.output, Catch::Contains("technology table 'horowitz-45nm'"));
+}
+
+#ifdef AXSIM_HAVE_RTL
+TEST_CASE("cli: rtl-check prints the agreement table and every check agrees") {
+  const Outcome o = axsim("rtl-check --seed 3");
+  CHECK(o.exit_code == 0);
+  CHECK_THAT(o.output, Catch::Contains("weight_stationary"));
+  CHECK_THAT(o.output, Catch::Contains("0 disagree"));
+  CHECK_THAT(o.output, !Catch::Contains("MISMATCH"));
+}
+#endif
