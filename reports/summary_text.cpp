@@ -66,7 +66,7 @@ std::string slowest_layers(const ResultView& r) {
     total_s += l->latency_s;
     names += (names.empty() ? "" : ", ") + l->name;
   }
-  const std::string block = common_block(order);
+  const std::string block = order.size() > 1 ? common_block(order) : std::string();
   std::string text = "The " + std::to_string(order.size()) + " slowest layers (" + names + "; " +
                      op_mix(order) + (block.empty() ? "" : ", all in " + block) + ") take " +
                      format_share(total_s, r.latency_s) + " of it";

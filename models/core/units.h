@@ -13,7 +13,7 @@ struct Quantity {
   double si = 0.0;  // value in the SI base unit of Tag
 
   constexpr Quantity() = default;
-  constexpr explicit Quantity(double si_value) : si(si_value) {}
+  constexpr explicit Quantity(double value_si) : si(value_si) {}
 
   constexpr Quantity operator+(Quantity o) const { return Quantity(si + o.si); }
   constexpr Quantity operator-(Quantity o) const { return Quantity(si - o.si); }

@@ -25,14 +25,6 @@ std::string utc_now_iso8601() {
   return text;
 }
 
-// A path written in a config file is relative to that file; one given with --set is relative
-// to the working directory.
-std::string resolve_relative(const core::ConfigNode& node) {
-  namespace fs = std::filesystem;
-  const fs::path value(node.scalar());
-  if (value.is_absolute() || node.location().file.rfind("--set", 0) == 0) return value.string();
-  return (fs::path(node.location().file).parent_path() / value).lexically_normal().string();
-}
 
 // Everything a run needs from the config, read and validated.
 struct LoadedConfig {
@@ -52,7 +44,7 @@ LoadedConfig load_run_config(const Registry& registry, const std::string& path,
   loaded.name = top.string("name");
   const core::ConfigNode& tech_node = top.child("tech");
   if (!tech_node.is_scalar()) top.fail("tech", "expected the path of a technology table");
-  loaded.tech = std::make_unique<core::TechTable>(core::load_tech_table(resolve_relative(tech_node)));
+  loaded.tech = std::make_unique<core::TechTable>(core::load_tech_table(resolve_config_path(tech_node)));
   const core::Section own = top.section(loaded.kind);
   loaded.accelerator = registry.get(loaded.kind).factory({own, *loaded.tech});
   top.finish();
@@ -60,6 +52,13 @@ LoadedConfig load_run_config(const Registry& registry, const std::string& path,
 }
 
 }  // namespace
+
+std::string resolve_config_path(const core::ConfigNode& node) {
+  namespace fs = std::filesystem;
+  const fs::path value(node.scalar());
+  if (value.is_absolute() || node.location().file.rfind("--set", 0) == 0) return value.string();
+  return (fs::path(node.location().file).parent_path() / value).lexically_normal().string();
+}
 
 CheckedConfig check_config(const Registry& registry, const std::string& path,
                            const std::vector<std::string>& overrides) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "models/core/config.h"
 #include "models/core/result.h"
 #include "models/run/accelerator.h"
 #include "workloads/trace/trace.h"
@@ -25,6 +26,10 @@ struct RunRequest {
 //   tech: <technology table, relative to the file that sets it>
 //   <kind>: { the accelerator's own keys }
 core::RunResult simulate(const Registry& registry, const RunRequest& request);
+
+// A path written in a config value is relative to the file that set it; one given with --set
+// is relative to the working directory.
+std::string resolve_config_path(const core::ConfigNode& node);
 
 // The config read and checked as simulate() does, without building or running anything:
 // what `axsim validate` reports on.

@@ -1,0 +1,210 @@
+#include "sweep/runner.h"
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <thread>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "models/core/config.h"
+#include "models/core/error.h"
+#include "models/core/hashing.h"
+#include "models/run/simulate.h"
+#include "sweep/progress.h"
+
+extern char** environ;
+
+namespace axsim::sweep {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+volatile std::sig_atomic_t g_stop = 0;
+
+void on_signal(int) { g_stop = 1; }
+
+std::string file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string first_line(const std::string& path) {
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  return line.empty() ? "no message (see " + path + ")" : line;
+}
+
+struct Running {
+  size_t slot;  // index into the outcomes
+  pid_t pid;
+  std::chrono::steady_clock::time_point started;
+  fs::path work_dir;
+  fs::path log;
+};
+
+pid_t spawn_point(const RunnerOptions& options, const Point& point, const fs::path& work_dir,
+                  const fs::path& log) {
+  std::vector<std::string> args = {options.axsim_binary, "run", point.config, point.workload,
+                                   "-o", work_dir.string(), "--quiet"};
+  for (const std::string& o : point.overrides()) {
+    args.push_back("--set");
+    args.push_back(o);
+  }
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log.c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) throw std::runtime_error("cannot start '" + options.axsim_binary + "'");
+  return pid;
+}
+
+nlohmann::json read_summary(const std::string& path) {
+  return nlohmann::json::parse(file_bytes(path)).at("summary");
+}
+
+// Moves a finished point's result into the cache, or records why it failed.
+void finish(PointOutcome& outcome, const Running& run, int wait_status, const fs::path& cache) {
+  if (WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0) {
+    const fs::path target = cache / (outcome.key + ".json");
+    fs::rename(run.work_dir / "result.json", target);  // same file system: atomic
+    outcome.status = Status::ok;
+    outcome.result_path = target.string();
+    outcome.summary = read_summary(outcome.result_path);
+  } else if (outcome.status != Status::timeout && outcome.status != Status::interrupted) {
+    outcome.status = Status::failed;
+    outcome.error = first_line(run.log.string());
+  }
+  fs::remove_all(run.work_dir);
+}
+
+}  // namespace
+
+const char* status_name(Status status) {
+  switch (status) {
+    case Status::ok: return "ok";
+    case Status::cached: return "cached";
+    case Status::failed: return "failed";
+    case Status::timeout: return "timeout";
+    case Status::interrupted: return "interrupted";
+  }
+  return "failed";
+}
+
+bool interrupted() { return g_stop != 0; }
+
+std::string point_key(const Point& point) {
+  const core::ConfigNode root = core::load_config(point.config, point.overrides());
+  std::string tech;
+  if (root.is_map() && root.has("tech") && root.at("tech").is_scalar()) {
+    tech = file_bytes(run::resolve_config_path(root.at("tech")));
+  }
+  return core::content_hash(core::canonical_config_text(root) + "\n" + core::content_hash(tech) +
+                            "\n" + core::content_hash(file_bytes(point.workload)) + "\n" +
+                            AXSIM_VERSION);
+}
+
+std::vector<PointOutcome> run_points(const std::vector<Point>& points,
+                                     const RunnerOptions& options) {
+  const fs::path out(options.out_dir);
+  const fs::path cache = out / "cache";
+  const fs::path logs = out / "logs";
+  const fs::path work = out / "work";
+  fs::create_directories(cache);
+  fs::create_directories(logs);
+  fs::create_directories(work);
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+
+  std::vector<PointOutcome> outcomes(points.size());
+  std::vector<size_t> pending;
+  std::vector<size_t> unreadable;  // points whose config could not be read
+  for (size_t i = 0; i < points.size(); ++i) {
+    PointOutcome& o = outcomes[i];
+    o.point = points[i];
+    try {
+      o.key = point_key(points[i]);
+    } catch (const core::InputError& e) {
+      o.status = Status::failed;
+      o.error = e.what();
+      unreadable.push_back(i);
+      continue;
+    }
+    const fs::path cached = cache / (o.key + ".json");
+    if (fs::exists(cached)) {
+      o.status = Status::cached;
+      o.result_path = cached.string();
+      o.summary = read_summary(o.result_path);
+    } else {
+      pending.push_back(i);
+    }
+  }
+
+  Progress progress(points.size(), points.size() - pending.size() - unreadable.size());
+  for (size_t i : unreadable) progress.finished(i, "failed", outcomes[i].error);
+  std::vector<Running> running;
+  size_t next = 0;
+  const int jobs = options.jobs > 0 ? options.jobs : 1;
+  while ((next < pending.size() || !running.empty())) {
+    while (!g_stop && next < pending.size() && static_cast<int>(running.size()) < jobs) {
+      const size_t slot = pending[next++];
+      const fs::path dir = work / std::to_string(slot);
+      fs::remove_all(dir);
+      const fs::path log = logs / (std::to_string(slot) + ".err");
+      running.push_back({slot, spawn_point(options, points[slot], dir, log),
+                         std::chrono::steady_clock::now(), dir, log});
+    }
+    if (g_stop && next < pending.size()) {
+      for (; next < pending.size(); ++next) outcomes[pending[next]].status = Status::interrupted;
+    }
+    for (size_t r = 0; r < running.size();) {
+      Running& run = running[r];
+      PointOutcome& outcome = outcomes[run.slot];
+      const double age = std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                                       run.started).count();
+      if (g_stop) {
+        outcome.status = Status::interrupted;
+        kill(run.pid, SIGKILL);
+      } else if (options.timeout_s > 0 && age > options.timeout_s) {
+        outcome.status = Status::timeout;
+        outcome.error = "took longer than " + std::to_string(options.timeout_s) + " s";
+        kill(run.pid, SIGKILL);
+      }
+      int status = 0;
+      const pid_t done = waitpid(run.pid, &status, g_stop ? 0 : WNOHANG);
+      if (done == run.pid) {
+        finish(outcome, run, status, cache);
+        progress.finished(outcome.point.index, status_name(outcome.status), outcome.error);
+        running.erase(running.begin() + static_cast<std::ptrdiff_t>(r));
+      } else {
+        ++r;
+      }
+    }
+    if (!running.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  progress.close();
+  fs::remove_all(work);
+  return outcomes;
+}
+
+}  // namespace axsim::sweep

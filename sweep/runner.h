@@ -1,0 +1,44 @@
+// Runs a sweep's points, each as its own `axsim run` process (SystemC allows one elaboration
+// per process), on a local pool. Finished results live in a content-addressed cache, so a
+// killed sweep loses nothing and a rerun only runs what is missing.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sweep/points.h"
+
+namespace axsim::sweep {
+
+struct RunnerOptions {
+  std::string axsim_binary;  // the program that runs one point
+  std::string out_dir;       // cache/, logs/ and the outputs go here
+  int jobs = 1;
+  double timeout_s = 0;      // per point; 0 = none
+};
+
+enum class Status { ok, cached, failed, timeout, interrupted };
+const char* status_name(Status status);
+
+struct PointOutcome {
+  Point point;
+  std::string key;         // cache key: config tree + tech table + trace + axsim version
+  Status status = Status::failed;
+  std::string error;       // first line of the point's error, when it failed
+  std::string result_path;
+  nlohmann::json summary;  // the result's summary, when it has one
+};
+
+// The cache key of a point; InputError when its config cannot be read.
+std::string point_key(const Point& point);
+
+// Runs every point not in the cache. SIGINT / SIGTERM stop the sweep: running points are
+// killed and reported as interrupted; everything finished stays in the cache.
+std::vector<PointOutcome> run_points(const std::vector<Point>& points,
+                                     const RunnerOptions& options);
+
+bool interrupted();
+
+}  // namespace axsim::sweep

@@ -1,0 +1,94 @@
+// A real sweep through the axsim binary: points run in their own processes, results land in
+// the cache, a rerun runs nothing, and a bad point is recorded without stopping the others.
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Outcome {
+  int exit_code = -1;
+  std::string output;
+};
+
+Outcome axsim(const std::string& args) {
+  const std::string command = std::string(AXSIM_BINARY) + " " + args + " 2>&1";
+  Outcome outcome;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::array<char, 4096> buffer{};
+  while (fgets(buffer.data(), buffer.size(), pipe) != nullptr) outcome.output += buffer.data();
+  const int status = pclose(pipe);
+  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return outcome;
+}
+
+std::vector<nlohmann::json> read_jsonl(const fs::path& path) {
+  std::ifstream in(path);
+  std::vector<nlohmann::json> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+  return lines;
+}
+
+fs::path write_sweep(const std::string& name, const std::string& bandwidths) {
+  const fs::path dir = fs::temp_directory_path() / ("axsim-sweep-run-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string source = AXSIM_SOURCE_DIR;
+  std::ofstream(dir / "sweep.yaml")
+      << "name: " << name << "\n"
+      << "configs: [" << source << "/configs/systolic/tpu-v1.yaml]\n"
+      << "workloads: [" << source << "/workloads/traces/ds-cnn.json]\n"
+      << "axes:\n  systolic.array.rows: [32, 256]\n  systolic.dram.bandwidth: " << bandwidths
+      << "\n";
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("sweep run: every point runs once, and a rerun takes them all from the cache") {
+  const fs::path dir = write_sweep("cache", "['8 GB/s', '34 GB/s']");
+  const std::string args = "sweep " + (dir / "sweep.yaml").string() + " -j 2 -o " +
+                           (dir / "out").string();
+  const Outcome first = axsim(args);
+  REQUIRE(first.exit_code == 0);
+  CHECK_THAT(first.output, Catch::Contains("4 points: 4 ran, 0 from the cache, 0 failed"));
+  const auto lines = read_jsonl(dir / "out" / "results.jsonl");
+  REQUIRE(lines.size() == 4);
+  for (const auto& line : lines) CHECK(fs::exists(line["result"].get<std::string>()));
+  // Less bandwidth never makes the same array faster.
+  CHECK(lines[0]["summary"]["latency_s"].get<double>() >=
+        lines[1]["summary"]["latency_s"].get<double>());
+
+  const Outcome second = axsim(args);
+  CHECK(second.exit_code == 0);
+  CHECK_THAT(second.output, Catch::Contains("0 ran, 4 from the cache"));
+  std::ifstream csv(dir / "out" / "summary.csv");
+  std::stringstream text;
+  text << csv.rdbuf();
+  CHECK_THAT(text.str(), Catch::StartsWith("index,config,workload,systolic.array.rows,"
+                                           "systolic.dram.bandwidth,status,latency_s"));
+}
+
+TEST_CASE("sweep run: a failing point is recorded with its error and the rest still run") {
+  const fs::path dir = write_sweep("failing", "['34 GB/s', '34 GHz']");
+  const Outcome o = axsim("sweep " + (dir / "sweep.yaml").string() + " -o " +
+                          (dir / "out").string());
+  CHECK(o.exit_code == 1);
+  CHECK_THAT(o.output, Catch::Contains("2 ran, 0 from the cache, 2 failed"));
+  const auto lines = read_jsonl(dir / "out" / "results.jsonl");
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0]["status"] == "ok");
+  CHECK(lines[1]["status"] == "failed");
+  CHECK_THAT(lines[1]["error"].get<std::string>(), Catch::Contains("systolic.dram.bandwidth"));
+}
