@@ -31,6 +31,7 @@ int sc_main(int argc, char* argv[]) {
       {"zoo", axsim::cli::add_zoo_command(app)},
       {"import", axsim::cli::add_import_command(app)},
       {"sweep", axsim::cli::add_sweep_command(app)},
+      {"report", axsim::cli::add_report_command(app)},
       {"rtl-check", axsim::cli::add_rtl_check_command(app)},
   };
   try {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The demo: installs what is missing, builds axsim (release), simulates the default networks
-# on the default configs, prints their summary tables and writes out/demo/.
+# on the default configs, prints their summary tables and writes out/demo/ (results and an
+# HTML report).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,4 +15,6 @@ axsim=build/release/cli/axsim
 # The memory wall: one decode step of Llama-2-7B streams every weight for one token.
 "$axsim" run configs/systolic/tpu-v1.yaml workloads/traces/llama2-7b-decode.json \
   -o out/demo/llama2-7b-decode --top 4
+"$axsim" report out/demo/result.json out/demo/llama2-7b-decode/result.json -o out/demo/report.html
 echo "demo results: out/demo/result.json, out/demo/llama2-7b-decode/result.json"
+echo "demo report:  out/demo/report.html (open it in a browser)"

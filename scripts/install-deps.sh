@@ -6,6 +6,7 @@ packages=(
   cmake ninja-build g++ pkg-config git
   libsystemc-dev verilator libyaml-cpp-dev nlohmann-json3-dev catch2 libcli11-dev
   clang libclang-rt-14-dev   # libFuzzer targets
+  chromium                   # renders the HTML report in tests/browser
 )
 
 missing=()
