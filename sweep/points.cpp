@@ -1,5 +1,10 @@
 #include "sweep/points.h"
 
+#include <algorithm>
+#include <random>
+#include <set>
+#include <stdexcept>
+
 #include "models/core/error.h"
 
 namespace axsim::sweep {
@@ -7,6 +12,70 @@ namespace axsim::sweep {
 namespace {
 
 constexpr size_t kMaxPoints = 100000;
+
+using Settings = std::vector<std::pair<std::string, std::string>>;
+
+// A Latin hypercube over the axes' value lists: each axis's values are cut into `count`
+// equal strata, one pick per stratum, the picks shuffled independently per axis. Points that
+// coincide (an axis shorter than `count`) are kept once.
+std::vector<Settings> latin_hypercube(const SweepSpec& spec) {
+  std::mt19937_64 rng(spec.sampling.seed);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  const size_t n = spec.sampling.count;
+  std::vector<std::vector<size_t>> picks;
+  for (const Axis& axis : spec.axes) {
+    std::vector<size_t> column(n);
+    for (size_t i = 0; i < n; ++i) {
+      const double position = (static_cast<double>(i) + unit(rng)) / static_cast<double>(n);
+      column[i] = std::min(axis.values.size() - 1,
+                           static_cast<size_t>(position * static_cast<double>(axis.values.size())));
+    }
+    std::shuffle(column.begin(), column.end(), rng);
+    picks.push_back(column);
+  }
+  std::vector<Settings> out;
+  std::set<std::vector<size_t>> seen;
+  for (size_t i = 0; i < n; ++i) {
+    std::vector<size_t> index;
+    Settings settings;
+    for (size_t a = 0; a < spec.axes.size(); ++a) {
+      index.push_back(picks[a][i]);
+      settings.emplace_back(spec.axes[a].key, spec.axes[a].values[picks[a][i]]);
+    }
+    if (seen.insert(index).second) out.push_back(settings);
+  }
+  return out;
+}
+
+std::vector<Settings> apply_constraints(const SweepSpec& spec, std::vector<Settings> combos) {
+  std::vector<Settings> kept;
+  for (Settings& settings : combos) {
+    bool ok = true;
+    for (const Constraint& c : spec.constraints) {
+      try {
+        ok = ok && satisfies(c, settings);
+      } catch (const std::invalid_argument& e) {
+        throw core::InputError(spec.file + ": constraint '" + c.text + "': " + e.what());
+      }
+    }
+    if (ok) kept.push_back(std::move(settings));
+  }
+  return kept;
+}
+
+// A seeded uniform subset, in the order the points would have run.
+std::vector<Settings> random_subset(const SweepSpec& spec, std::vector<Settings> combos) {
+  if (combos.size() <= spec.sampling.count) return combos;
+  std::vector<size_t> order(combos.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937_64 rng(spec.sampling.seed);
+  std::shuffle(order.begin(), order.end(), rng);
+  order.resize(spec.sampling.count);
+  std::sort(order.begin(), order.end());
+  std::vector<Settings> out;
+  for (size_t i : order) out.push_back(std::move(combos[i]));
+  return out;
+}
 
 std::vector<std::vector<std::pair<std::string, std::string>>> combine_axes(const SweepSpec& spec) {
   std::vector<std::vector<std::pair<std::string, std::string>>> out(1);
@@ -44,7 +113,18 @@ std::vector<std::string> Point::overrides() const {
 }
 
 std::vector<Point> expand_points(const SweepSpec& spec) {
-  const auto combos = combine_axes(spec);
+  std::vector<Settings> combos;
+  switch (spec.sampling.method) {
+    case Sampling::Method::all:
+      combos = apply_constraints(spec, combine_axes(spec));
+      break;
+    case Sampling::Method::random:
+      combos = random_subset(spec, apply_constraints(spec, combine_axes(spec)));
+      break;
+    case Sampling::Method::lhs:
+      combos = apply_constraints(spec, latin_hypercube(spec));
+      break;
+  }
   if (combos.size() * spec.configs.size() * spec.workloads.size() > kMaxPoints) {
     throw core::InputError(spec.file + ": the sweep has more than " +
                            std::to_string(kMaxPoints) + " points");

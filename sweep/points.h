@@ -18,8 +18,8 @@ struct Point {
   std::vector<std::string> overrides() const;  // "key=value" for --set
 };
 
-// configs × workloads × (product or zip of the axes), in a stable order. InputError past
-// 100,000 points.
+// configs × workloads × (product or zip of the axes, pruned by the constraints, then
+// sampled), in a stable order. InputError past 100,000 points.
 std::vector<Point> expand_points(const SweepSpec& spec);
 
 // Which rows are not dominated (every objective minimised). A row dominates another when it

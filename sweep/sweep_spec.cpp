@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <stdexcept>
 
 #include "models/core/config.h"
 #include "models/core/error.h"
@@ -129,6 +130,27 @@ SweepSpec load_sweep_spec(const std::string& path) {
                                 std::to_string(spec.axes.front().values.size()) + ")");
       }
     }
+  }
+  if (top.has("constraints")) {
+    std::vector<std::string> keys;
+    for (const Axis& axis : spec.axes) keys.push_back(axis.key);
+    for (const core::ConfigNode& item : top.child("constraints").items()) {
+      try {
+        spec.constraints.push_back(parse_constraint(item.scalar(), keys));
+      } catch (const std::invalid_argument& e) {
+        throw core::InputError(item.location(), item.path(), e.what());
+      }
+    }
+  }
+  if (top.has("sample")) {
+    const core::Section sample = top.section("sample");
+    spec.sampling.method = sample.choice("method", {"random", "lhs"}) == "lhs"
+                               ? Sampling::Method::lhs
+                               : Sampling::Method::random;
+    spec.sampling.count = static_cast<size_t>(sample.positive_integer("count"));
+    spec.sampling.seed = static_cast<uint64_t>(sample.integer_or("seed", 1));
+    if (spec.combine == Combine::zip) sample.fail("method", "sampling needs combine: product");
+    sample.finish();
   }
   if (top.has("objectives")) {
     for (const core::ConfigNode& item : top.child("objectives").items()) {

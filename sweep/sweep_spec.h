@@ -11,12 +11,17 @@
 //     systolic.clock: {values: ["350 MHz", "700 MHz"]}
 //     systolic.vector.ops_per_cycle: {from: 64, to: 256, step: 64}      # linear range
 //     systolic.sram.capacity: {from: 4, to: 64, count: 5, log: true, unit: MiB}  # log range
+//   constraints: ["systolic.array.rows * systolic.array.cols <= 65536"]   # see constraint.h
+//   sample: {method: lhs, count: 20, seed: 1}       # or random; default: every point
 //   objectives: [latency_s, energy_j]               # summary keys, all minimised
 //                                                   # (objective_keys() lists them)
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
+
+#include "sweep/constraint.h"
 
 namespace axsim::sweep {
 
@@ -27,6 +32,15 @@ struct Axis {
 
 enum class Combine { product, zip };
 
+// Which of the combined points run: all of them, a seeded uniform random subset, or a Latin
+// hypercube (every axis's values covered evenly by `count` points).
+struct Sampling {
+  enum class Method { all, random, lhs };
+  Method method = Method::all;
+  size_t count = 0;
+  uint64_t seed = 1;
+};
+
 struct SweepSpec {
   std::string name;
   std::string file;                    // where it was read from
@@ -34,6 +48,8 @@ struct SweepSpec {
   std::vector<std::string> workloads;  // resolved paths
   Combine combine = Combine::product;
   std::vector<Axis> axes;
+  std::vector<Constraint> constraints;
+  Sampling sampling;
   std::vector<std::string> objectives;  // keys of the result's summary, minimised
 };
 

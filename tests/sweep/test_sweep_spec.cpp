@@ -1,5 +1,6 @@
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include <catch2/catch.hpp>
 
@@ -88,4 +89,46 @@ TEST_CASE("sweep: objectives read the summary, maximised ones negated") {
   CHECK(sweep::objective_value(summary, "latency_s") == 2.0);
   CHECK(sweep::objective_value(summary, "neg_inferences_per_s") == -0.5);
   CHECK(sweep::objective_value(summary, "memory_s") == 1.5);
+}
+
+TEST_CASE("sweep: constraints prune points, e.g. a MAC budget") {
+  const auto spec = sweep::load_sweep_spec(write_spec("budget",
+      "axes:\n  a.rows: [64, 128, 256]\n  a.cols: [64, 128, 256]\n"
+      "constraints: ['a.rows * a.cols <= 16384', 'a.rows <= a.cols']\n"));
+  const auto points = sweep::expand_points(spec);
+  std::vector<std::vector<std::string>> kept;
+  for (const auto& p : points) kept.push_back(p.overrides());
+  CHECK(kept == std::vector<std::vector<std::string>>{{"a.rows=64", "a.cols=64"},
+                                                      {"a.rows=64", "a.cols=128"},
+                                                      {"a.rows=64", "a.cols=256"},
+                                                      {"a.rows=128", "a.cols=128"}});
+  CHECK_THAT(error_of(write_spec("budget-bad", "axes: {a: [1]}\nconstraints: ['a * b < 3']\n")),
+             Catch::Contains("sweep.yaml:5") && Catch::Contains("'b' is neither a number"));
+  CHECK_THAT(error_of(write_spec("budget-op", "axes: {a: [1]}\nconstraints: ['a']\n")),
+             Catch::Contains("needs a comparison"));
+}
+
+TEST_CASE("sweep: random sampling is a seeded subset of the points") {
+  const std::string body = "axes:\n  a: {from: 1, to: 100, step: 1}\n  b: [1, 2]\n"
+                           "sample: {method: random, count: 10, seed: 7}\n";
+  const auto first = sweep::expand_points(sweep::load_sweep_spec(write_spec("random", body)));
+  const auto again = sweep::expand_points(sweep::load_sweep_spec(write_spec("random", body)));
+  REQUIRE(first.size() == 10);
+  for (size_t i = 0; i < first.size(); ++i) CHECK(first[i].overrides() == again[i].overrides());
+}
+
+TEST_CASE("sweep: a Latin hypercube covers every stratum of every axis once") {
+  const auto spec = sweep::load_sweep_spec(write_spec("lhs",
+      "axes:\n  a: {from: 0, to: 9, step: 1}\n  b: {from: 10, to: 19, step: 1}\n"
+      "sample: {method: lhs, count: 10, seed: 3}\n"));
+  const auto points = sweep::expand_points(spec);
+  REQUIRE(points.size() == 10);
+  std::set<std::string> a_values, b_values;
+  for (const auto& p : points) {
+    a_values.insert(p.settings[0].second);
+    b_values.insert(p.settings[1].second);
+  }
+  // 10 strata over 10 values: each value exactly once on each axis.
+  CHECK(a_values.size() == 10);
+  CHECK(b_values.size() == 10);
 }
