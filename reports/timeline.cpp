@@ -37,9 +37,12 @@ json metadata(const char* name, int pid, int tid, json args) {
 
 json counter(const char* name, const char* series, int pid, int tid, std::int64_t ns,
              double value) {
-  return {{"ph", "C"},  {"name", name},
-          {"pid", pid}, {"tid", tid},
-          {"ts", trace_microseconds(ns)}, {"args", {{series, value}}}};
+  return {{"ph", "C"},
+          {"name", name},
+          {"pid", pid},
+          {"tid", tid},
+          {"ts", trace_microseconds(ns)},
+          {"args", {{series, value}}}};
 }
 
 // Shape-only layers take no time; they keep a track of their own so that they can still be
@@ -124,6 +127,7 @@ void append_result(const json& result, int pid, std::vector<json>& events) {
   }
 
   std::int64_t last_end_ns = 0;
+  int last_tid = 1;
   for (const Slice& s : place_slices(r.layers, layers, units)) {
     const LayerView& l = r.layers[s.layer];
     events.push_back(layer_event(l, s, layers[s.layer], pid));
@@ -133,12 +137,15 @@ void append_result(const json& result, int pid, std::vector<json>& events) {
                              l.dram_bytes / l.latency_s / 1e9));
     events.push_back(counter(kStallCounter, kStallSeries, pid, s.tid, s.start_ns,
                              100.0 * l.memory_s / l.latency_s));
-    last_end_ns = std::max(last_end_ns, s.end_ns);
+    if (s.end_ns >= last_end_ns) {
+      last_end_ns = s.end_ns;
+      last_tid = s.tid;
+    }
   }
   // Counters hold their value until the next sample: drop both to 0 when the last layer ends.
   if (last_end_ns > 0) {
-    events.push_back(counter(kDramCounter, kDramSeries, pid, 1, last_end_ns, 0.0));
-    events.push_back(counter(kStallCounter, kStallSeries, pid, 1, last_end_ns, 0.0));
+    events.push_back(counter(kDramCounter, kDramSeries, pid, last_tid, last_end_ns, 0.0));
+    events.push_back(counter(kStallCounter, kStallSeries, pid, last_tid, last_end_ns, 0.0));
   }
 }
 
@@ -158,8 +165,8 @@ std::string render_timeline(const std::vector<nlohmann::json>& results) {
     try {
       append_result(results[i], static_cast<int>(i) + 1, events);
     } catch (const json::exception& e) {
-      throw core::InputError("result " + std::to_string(i + 1) + ": incomplete axsim result: " +
-                             e.what());
+      throw core::InputError("result " + std::to_string(i + 1) +
+                             ": incomplete axsim result: " + e.what());
     }
   }
   // One event per line: the file stays diffable and greppable, and still one JSON object.

@@ -13,7 +13,7 @@
 namespace axsim::reports {
 
 // Whole nanoseconds as the microseconds a trace event carries. Perfetto reads a fractional
-// `ts` as int64(value * 1000), truncating, so 0.289 would come back as 288 ns and make
+// `ts` as int64(value * 1000), truncating, so 1.001 would come back as 1000 ns and make
 // neighbouring slices overlap; the smallest double that reads back as exactly `ns` is used.
 double trace_microseconds(std::int64_t ns);
 

@@ -1,6 +1,4 @@
 // End-to-end: the axsim binary as a user runs it, exit codes and messages included.
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -8,25 +6,16 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "tests/support/run_command.h"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Outcome {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-};
+using Outcome = axsim::test::CommandOutcome;
 
-Outcome axsim(const std::string& args) {
-  const std::string command = std::string(AXSIM_BINARY) + " " + args + " 2>&1";
-  Outcome outcome;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buffer{};
-  while (fgets(buffer.data(), buffer.size(), pipe) != nullptr) outcome.output += buffer.data();
-  const int status = pclose(pipe);
-  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return outcome;
+Outcome run_axsim(const std::string& args) {
+  return axsim::test::run_command(std::string(AXSIM_BINARY) + " " + args);
 }
 
 fs::path fresh_dir(const std::string& name) {
@@ -41,7 +30,7 @@ const std::string kConfig = std::string(AXSIM_SOURCE_DIR) + "/configs/systolic/t
 }  // namespace
 
 TEST_CASE("cli: --help lists the commands and exits 0") {
-  const Outcome o = axsim("--help");
+  const Outcome o = run_axsim("--help");
   CHECK(o.exit_code == 0);
   for (const char* command : {"run", "validate", "zoo", "rtl-check"}) {
     CHECK_THAT(o.output, Catch::Contains(command));
@@ -49,12 +38,12 @@ TEST_CASE("cli: --help lists the commands and exits 0") {
 }
 
 TEST_CASE("cli: an unknown command is bad input, exit 2") {
-  const Outcome o = axsim("frobnicate");
+  const Outcome o = run_axsim("frobnicate");
   CHECK(o.exit_code == 2);
 }
 
 TEST_CASE("cli: validate accepts the default config and names what it checked") {
-  const Outcome o = axsim("validate " + kConfig);
+  const Outcome o = run_axsim("validate " + kConfig);
   CHECK(o.exit_code == 0);
   CHECK_THAT(o.output, Catch::Contains("kind systolic"));
 }
@@ -62,7 +51,7 @@ TEST_CASE("cli: validate accepts the default config and names what it checked") 
 TEST_CASE("cli: a misspelt key is rejected with file, line and a suggestion") {
   const fs::path dir = fresh_dir("misspelt");
   std::ofstream(dir / "bad.yaml") << "base: " << kConfig << "\nsystolic:\n  clok: 1 GHz\n";
-  const Outcome o = axsim("validate " + (dir / "bad.yaml").string());
+  const Outcome o = run_axsim("validate " + (dir / "bad.yaml").string());
   CHECK(o.exit_code == 2);
   CHECK_THAT(o.output, Catch::Contains("bad.yaml:3"));
   CHECK_THAT(o.output, Catch::Contains("clok"));
@@ -70,7 +59,7 @@ TEST_CASE("cli: a misspelt key is rejected with file, line and a suggestion") {
 }
 
 TEST_CASE("cli: a wrong unit from --set names the override") {
-  const Outcome o = axsim("validate " + kConfig + " --set systolic.dram.bandwidth=34GHz");
+  const Outcome o = run_axsim("validate " + kConfig + " --set systolic.dram.bandwidth=34GHz");
   CHECK(o.exit_code == 2);
   CHECK_THAT(o.output, Catch::Contains("systolic.dram.bandwidth"));
   CHECK_THAT(o.output, Catch::Contains("--set"));
@@ -78,7 +67,7 @@ TEST_CASE("cli: a wrong unit from --set names the override") {
 
 TEST_CASE("cli: a missing trace is bad input and leaves no result behind") {
   const fs::path dir = fresh_dir("missing");
-  const Outcome o = axsim("run " + kConfig + " " + (dir / "nope.json").string() + " -o " +
+  const Outcome o = run_axsim("run " + kConfig + " " + (dir / "nope.json").string() + " -o " +
                           (dir / "out").string());
   CHECK(o.exit_code == 2);
   CHECK_THAT(o.output, Catch::Contains("nope.json"));
@@ -88,9 +77,9 @@ TEST_CASE("cli: a missing trace is bad input and leaves no result behind") {
 TEST_CASE("cli: zoo then run writes a result with per-layer breakdown") {
   const fs::path dir = fresh_dir("zoo-run");
   const std::string trace = (dir / "resnet18.json").string();
-  const Outcome zoo = axsim("zoo resnet18 -o " + trace);
+  const Outcome zoo = run_axsim("zoo resnet18 -o " + trace);
   REQUIRE(zoo.exit_code == 0);
-  const Outcome run = axsim("run " + kConfig + " " + trace + " -o " + (dir / "out").string());
+  const Outcome run = run_axsim("run " + kConfig + " " + trace + " -o " + (dir / "out").string());
   REQUIRE(run.exit_code == 0);
   CHECK_THAT(run.output, Catch::Contains("resnet18 on tpu-v1"));
   std::ifstream in(dir / "out" / "result.json");
@@ -111,26 +100,26 @@ TEST_CASE("cli: a SCALE-Sim topology imports and runs") {
          "Conv1, 224, 224, 7, 7, 3, 64, 2,\n"
          "Conv2, 109, 109, 3, 3, 64, 64, 1,\n";
   const std::string trace = (dir / "topo.json").string();
-  const Outcome imported = axsim("import " + (dir / "topo.csv").string() + " -o " + trace);
+  const Outcome imported = run_axsim("import " + (dir / "topo.csv").string() + " -o " + trace);
   REQUIRE(imported.exit_code == 0);
   // Conv1: 109 x 109 outputs x 64 filters x 7x7x3; Conv2: 107 x 107 x 64 x 3x3x64.
   CHECK_THAT(imported.output,
              Catch::Contains(std::to_string(109LL * 109 * 64 * 147 + 107LL * 107 * 64 * 576)));
-  const Outcome run = axsim("run " + kConfig + " " + trace + " -o " + (dir / "out").string());
+  const Outcome run = run_axsim("run " + kConfig + " " + trace + " -o " + (dir / "out").string());
   CHECK(run.exit_code == 0);
 }
 
 TEST_CASE("cli: importing an unsupported file type is bad input") {
   const fs::path dir = fresh_dir("import-bad");
   std::ofstream(dir / "net.txt") << "hello\n";
-  const Outcome o = axsim("import " + (dir / "net.txt").string() + " -o x.json");
+  const Outcome o = run_axsim("import " + (dir / "net.txt").string() + " -o x.json");
   CHECK(o.exit_code == 2);
   CHECK_THAT(o.output, Catch::Contains("net.txt"));
 }
 
 TEST_CASE("cli: validate names traces and technology tables") {
   const std::string source = AXSIM_SOURCE_DIR;
-  const Outcome o = axsim("validate " + source + "/workloads/traces/ds-cnn.json " + source +
+  const Outcome o = run_axsim("validate " + source + "/workloads/traces/ds-cnn.json " + source +
                           "/configs/tech/horowitz-45nm.yaml");
   CHECK(o.exit_code == 0);
   CHECK_THAT(o.output, Catch::Contains("trace 'ds-cnn' (21 layers"));
@@ -139,7 +128,7 @@ TEST_CASE("cli: validate names traces and technology tables") {
 
 #ifdef AXSIM_HAVE_RTL
 TEST_CASE("cli: rtl-check prints the agreement table and every check agrees") {
-  const Outcome o = axsim("rtl-check --seed 3");
+  const Outcome o = run_axsim("rtl-check --seed 3");
   CHECK(o.exit_code == 0);
   CHECK_THAT(o.output, Catch::Contains("weight_stationary"));
   CHECK_THAT(o.output, Catch::Contains("0 disagree"));

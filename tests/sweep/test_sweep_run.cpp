@@ -1,36 +1,23 @@
 // A real sweep through the axsim binary: points run in their own processes, results land in
 // the cache, a rerun runs nothing, and a bad point is recorded without stopping the others.
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 
-#include <sys/wait.h>
-
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+
+#include "tests/support/run_command.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Outcome {
-  int exit_code = -1;
-  std::string output;
-};
+using Outcome = axsim::test::CommandOutcome;
 
-Outcome axsim(const std::string& args) {
-  const std::string command = std::string(AXSIM_BINARY) + " " + args + " 2>&1";
-  Outcome outcome;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buffer{};
-  while (fgets(buffer.data(), buffer.size(), pipe) != nullptr) outcome.output += buffer.data();
-  const int status = pclose(pipe);
-  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return outcome;
+Outcome run_axsim(const std::string& args) {
+  return axsim::test::run_command(std::string(AXSIM_BINARY) + " " + args);
 }
 
 std::vector<nlohmann::json> read_jsonl(const fs::path& path) {
@@ -60,7 +47,7 @@ TEST_CASE("sweep run: every point runs once, and a rerun takes them all from the
   const fs::path dir = write_sweep("cache", "['8 GB/s', '34 GB/s']");
   const std::string args = "sweep " + (dir / "sweep.yaml").string() + " -j 2 -o " +
                            (dir / "out").string();
-  const Outcome first = axsim(args);
+  const Outcome first = run_axsim(args);
   REQUIRE(first.exit_code == 0);
   CHECK_THAT(first.output, Catch::Contains("4 points: 4 ran, 0 from the cache, 0 failed"));
   const auto lines = read_jsonl(dir / "out" / "results.jsonl");
@@ -70,7 +57,7 @@ TEST_CASE("sweep run: every point runs once, and a rerun takes them all from the
   CHECK(lines[0]["summary"]["latency_s"].get<double>() >=
         lines[1]["summary"]["latency_s"].get<double>());
 
-  const Outcome second = axsim(args);
+  const Outcome second = run_axsim(args);
   CHECK(second.exit_code == 0);
   CHECK_THAT(second.output, Catch::Contains("0 ran, 4 from the cache"));
   std::ifstream csv(dir / "out" / "summary.csv");
@@ -82,7 +69,7 @@ TEST_CASE("sweep run: every point runs once, and a rerun takes them all from the
 
 TEST_CASE("sweep run: a failing point is recorded with its error and the rest still run") {
   const fs::path dir = write_sweep("failing", "['34 GB/s', '34 GHz']");
-  const Outcome o = axsim("sweep " + (dir / "sweep.yaml").string() + " -o " +
+  const Outcome o = run_axsim("sweep " + (dir / "sweep.yaml").string() + " -o " +
                           (dir / "out").string());
   CHECK(o.exit_code == 1);
   CHECK_THAT(o.output, Catch::Contains("2 ran, 0 from the cache, 2 failed"));
