@@ -16,6 +16,7 @@ Command add_zoo_command(CLI::App& app);
 Command add_import_command(CLI::App& app);
 Command add_sweep_command(CLI::App& app);
 Command add_report_command(CLI::App& app);
+Command add_regress_command(CLI::App& app);
 Command add_rtl_check_command(CLI::App& app);
 
 }  // namespace axsim::cli

@@ -32,6 +32,7 @@ int sc_main(int argc, char* argv[]) {
       {"import", axsim::cli::add_import_command(app)},
       {"sweep", axsim::cli::add_sweep_command(app)},
       {"report", axsim::cli::add_report_command(app)},
+      {"regress", axsim::cli::add_regress_command(app)},
       {"rtl-check", axsim::cli::add_rtl_check_command(app)},
   };
   try {

@@ -78,15 +78,14 @@ Snapshot parse_golden(const std::string& text, const std::string& file) {
       throw core::InputError(file + ": not a golden file (schema is not 'axsim-golden')");
     }
     if (doc.at("schema_version").get<int>() != kGoldenSchemaVersion) {
-      throw core::InputError(file + ": golden schema_version " +
-                             doc.at("schema_version").dump() + " is not " +
-                             std::to_string(kGoldenSchemaVersion) + "; rerun with --update");
+      throw core::InputError(file + ": golden schema_version " + doc.at("schema_version").dump() +
+                             " is not " + std::to_string(kGoldenSchemaVersion) +
+                             "; rerun with --update");
     }
     Snapshot out;
     flatten_summary(doc.at("summary"), "", out);
     for (const nlohmann::json& layer : doc.at("layers")) {
-      out.layers.push_back({layer.at("name").get<std::string>(),
-                            layer.at("op").get<std::string>(),
+      out.layers.push_back({layer.at("name").get<std::string>(), layer.at("op").get<std::string>(),
                             layer.at("latency_s").get<double>()});
     }
     out.source = doc.value("source", nlohmann::json::object());
@@ -104,8 +103,7 @@ std::optional<Snapshot> read_golden(const std::string& path) {
   return parse_golden(text.str(), path);
 }
 
-void write_golden(const std::string& path, const std::string& case_name,
-                  const Snapshot& snapshot) {
+void write_golden(const std::string& path, const std::string& case_name, const Snapshot& snapshot) {
   core::write_text_atomically(path, golden_text(case_name, snapshot));
 }
 

@@ -18,7 +18,6 @@ Snapshot parse_golden(const std::string& text, const std::string& file);
 // nullopt when the file does not exist.
 std::optional<Snapshot> read_golden(const std::string& path);
 // Atomic: written beside the target and renamed, so CI never sees half a golden.
-void write_golden(const std::string& path, const std::string& case_name,
-                  const Snapshot& snapshot);
+void write_golden(const std::string& path, const std::string& case_name, const Snapshot& snapshot);
 
 }  // namespace axsim::regress

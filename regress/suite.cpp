@@ -40,9 +40,10 @@ Tolerances read_tolerances(const core::Section& section) {
 // The name becomes a file name and a table cell, so keep it to a portable alphabet.
 void check_case_name(const core::Section& section, const std::string& name,
                      std::set<std::string>& seen) {
-  const bool safe = !name.empty() && name.find_first_not_of(
-                                         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                         "0123456789._-") == std::string::npos &&
+  const bool safe = !name.empty() &&
+                    name.find_first_not_of(
+                        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                        "0123456789._-") == std::string::npos &&
                     name.front() != '.';
   if (!safe) section.fail("name", "case names use letters, digits, '.', '_' and '-' only");
   if (!seen.insert(name).second) section.fail("name", "two cases are named '" + name + "'");

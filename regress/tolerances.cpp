@@ -17,9 +17,8 @@ const std::map<std::string, double>& builtin_defaults() {
 }  // namespace
 
 const std::vector<std::string>& tolerance_keys() {
-  static const std::vector<std::string> keys = {"latency_s", "cycles", "inferences_per_s",
-                                                "energy_j",  "bytes",  "stall",
-                                                "layers"};
+  static const std::vector<std::string> keys = {
+      "latency_s", "cycles", "inferences_per_s", "energy_j", "bytes", "stall", "layers"};
   return keys;
 }
 

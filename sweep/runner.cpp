@@ -151,7 +151,7 @@ std::vector<PointOutcome> run_points(const std::vector<Point>& points,
       continue;
     }
     const fs::path cached = cache / (o.key + ".json");
-    if (fs::exists(cached)) {
+    if (options.use_cache && fs::exists(cached)) {
       o.status = Status::cached;
       o.result_path = cached.string();
       o.summary = read_summary(o.result_path);

@@ -17,6 +17,9 @@ struct RunnerOptions {
   std::string out_dir;       // cache/, logs/ and the outputs go here
   int jobs = 1;
   double timeout_s = 0;      // per point; 0 = none
+  // Off for a regression gate: the key holds the version string, not the build, so a cached
+  // result could hide what a rebuilt binary does.
+  bool use_cache = true;
 };
 
 enum class Status { ok, cached, failed, timeout, interrupted };

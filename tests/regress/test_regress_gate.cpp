@@ -1,0 +1,78 @@
+// The regression gate through the axsim binary, as CI runs it.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "tests/support/run_command.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Outcome = axsim::test::CommandOutcome;
+
+Outcome run_axsim(const std::string& args) {
+  return axsim::test::run_command(std::string(AXSIM_BINARY) + " " + args);
+}
+
+fs::path fresh_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("axsim-regress-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+const std::string kSource = AXSIM_SOURCE_DIR;
+
+}  // namespace
+
+TEST_CASE("regress gate: the default suite matches its goldens, exit 0") {
+  const fs::path out = fresh_dir("default");
+  const Outcome o =
+      run_axsim("regress " + kSource + "/configs/regress/default.yaml -j 2 -o " + out.string());
+  INFO(o.output);
+  CHECK(o.exit_code == 0);
+  CHECK_THAT(o.output, Catch::Contains("7 of 7 cases within tolerance"));
+  CHECK_THAT(o.output, !Catch::Contains("FAIL"));
+  CHECK(fs::exists(out / "report.json"));
+}
+
+TEST_CASE("regress gate: doubled DRAM bandwidth against the default golden fails on latency") {
+  const fs::path dir = fresh_dir("bandwidth");
+  const fs::path suite = dir / "suite.yaml";
+  std::ofstream(suite) << "name: bandwidth\n"
+                          "golden_dir: "
+                       << kSource
+                       << "/tests/golden\n"
+                          "cases:\n"
+                          "  - name: resnet50-tpu-v1\n"
+                          "    config: "
+                       << kSource
+                       << "/configs/systolic/tpu-v1.yaml\n"
+                          "    trace: "
+                       << kSource
+                       << "/workloads/traces/resnet50.json\n"
+                          "    set: [\"systolic.dram.bandwidth=68 GB/s\"]\n";
+  const Outcome o = run_axsim("regress " + suite.string() + " -o " + (dir / "out").string());
+  INFO(o.output);
+  CHECK(o.exit_code == 1);
+  bool latency_failed = false;
+  std::istringstream lines(o.output);
+  for (std::string line; std::getline(lines, line);) {
+    latency_failed |=
+        line.find(" latency_s ") != std::string::npos && line.find("FAIL") != std::string::npos;
+  }
+  CHECK(latency_failed);
+  CHECK_THAT(o.output, Catch::Contains("REGRESSED"));
+}
+
+TEST_CASE("regress gate: a bad suite is bad input, exit 2, naming file and key") {
+  const fs::path dir = fresh_dir("bad");
+  const fs::path suite = dir / "suite.yaml";
+  std::ofstream(suite) << "name: bad\ngolden_dir: g\ncases: []\n";
+  const Outcome o = run_axsim("regress " + suite.string() + " -o " + (dir / "out").string());
+  CHECK(o.exit_code == 2);
+  CHECK_THAT(o.output, Catch::Contains(suite.string()) && Catch::Contains("cases"));
+}
