@@ -1,6 +1,5 @@
 #include "regress/run_cases.h"
 
-
 #include "sweep/runner.h"
 
 namespace axsim::regress {
