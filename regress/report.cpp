@@ -9,21 +9,6 @@ namespace axsim::regress {
 
 namespace {
 
-std::string number_text(const std::optional<double>& value) {
-  if (!value) return "-";
-  char text[32];
-  std::snprintf(text, sizeof text, "%.6g", *value);
-  return text;
-}
-
-std::string change_text(const Check& check) {
-  return check.golden && check.now ? percent_text(check.change) : "-";
-}
-
-std::string tolerance_text(const Check& check) {
-  return check.golden && check.now ? percent_text(check.tolerance).substr(1) : "-";
-}
-
 nlohmann::json number_or_null(const std::optional<double>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
@@ -40,6 +25,21 @@ std::string percent_text(double relative) {
   char text[32];
   std::snprintf(text, sizeof text, "%+.3f%%", relative * 100);
   return text;
+}
+
+std::string number_text(const std::optional<double>& value) {
+  if (!value) return "-";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.6g", *value);
+  return text;
+}
+
+std::string change_text(const Check& check) {
+  return check.golden && check.now ? percent_text(check.change) : "-";
+}
+
+std::string tolerance_text(const Check& check) {
+  return check.golden && check.now ? percent_text(check.tolerance).substr(1) : "-";
 }
 
 void print_table(std::ostream& out, const std::vector<CaseVerdict>& verdicts) {

@@ -1,6 +1,7 @@
 // What `axsim regress` shows: the table on the terminal and the JSON report for CI.
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -12,6 +13,12 @@ namespace axsim::regress {
 
 // "+0.52%", "-12.0%", "+inf%"; used by the table and by --update's list of changes.
 std::string percent_text(double relative);
+
+// A check's cells as every report shows them: "-" where a number is missing, so the terminal
+// table, the JUnit message and the HTML page say the same thing.
+std::string number_text(const std::optional<double>& value);
+std::string change_text(const Check& check);
+std::string tolerance_text(const Check& check);
 
 // One row per check: case, metric, golden, now, change %, tolerance, PASS/FAIL, note.
 void print_table(std::ostream& out, const std::vector<CaseVerdict>& verdicts);

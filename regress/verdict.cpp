@@ -5,7 +5,7 @@
 namespace axsim::regress {
 
 CaseVerdict judge_case(const Case& c, const Snapshot& now, const std::string& suite_file) {
-  CaseVerdict verdict{c.name, c.golden, "", {}};
+  CaseVerdict verdict{c.name, c.golden, "", {}, 0};
   const std::optional<Snapshot> golden = read_golden(c.golden);
   if (!golden) {
     verdict.checks.push_back(missing_golden(c.golden, suite_file));
@@ -13,6 +13,12 @@ CaseVerdict judge_case(const Case& c, const Snapshot& now, const std::string& su
     verdict.checks = compare(*golden, now, c.tolerances);
   }
   return verdict;
+}
+
+size_t count_failed(const std::vector<CaseVerdict>& verdicts) {
+  size_t failed = 0;
+  for (const CaseVerdict& v : verdicts) failed += !v.passed();
+  return failed;
 }
 
 }  // namespace axsim::regress

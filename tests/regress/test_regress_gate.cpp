@@ -24,6 +24,15 @@ fs::path fresh_dir(const std::string& name) {
   return dir;
 }
 
+std::string file_text(const fs::path& path) {
+  std::ifstream in(path);
+  INFO(path.string());
+  REQUIRE(in);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 const std::string kSource = AXSIM_SOURCE_DIR;
 
 }  // namespace
@@ -37,6 +46,9 @@ TEST_CASE("regress gate: the default suite matches its goldens, exit 0") {
   CHECK_THAT(o.output, Catch::Contains("7 of 7 cases within tolerance"));
   CHECK_THAT(o.output, !Catch::Contains("FAIL"));
   CHECK(fs::exists(out / "report.json"));
+  CHECK_THAT(file_text(out / "junit.xml"),
+             Catch::Contains("<testsuite name=\"default\" tests=\"7\" failures=\"0\""));
+  CHECK_THAT(file_text(out / "report.html"), Catch::Contains("7 of 7 cases within tolerance"));
 }
 
 TEST_CASE("regress gate: doubled DRAM bandwidth against the default golden fails on latency") {
@@ -66,6 +78,10 @@ TEST_CASE("regress gate: doubled DRAM bandwidth against the default golden fails
   }
   CHECK(latency_failed);
   CHECK_THAT(o.output, Catch::Contains("REGRESSED"));
+  CHECK_THAT(file_text(dir / "out" / "junit.xml"),
+             Catch::Contains("failures=\"1\"") && Catch::Contains("<failure message=\"latency_s:"));
+  CHECK_THAT(file_text(dir / "out" / "report.html"),
+             Catch::Contains("<tr class=\"fail\"><td>latency_s</td>"));
 }
 
 TEST_CASE("regress gate: a bad suite is bad input, exit 2, naming file and key") {
