@@ -16,5 +16,8 @@ axsim=build/release/cli/axsim
 "$axsim" run configs/systolic/tpu-v1.yaml workloads/traces/llama2-7b-decode.json \
   -o out/demo/llama2-7b-decode --top 4
 "$axsim" report out/demo/result.json out/demo/llama2-7b-decode/result.json -o out/demo/report.html
+# A small design-space sweep (array shape x DRAM bandwidth) and its Pareto page.
+"$axsim" sweep configs/sweeps/demo.yaml -o out/demo/sweep
+"$axsim" report out/demo/sweep/results.jsonl -o out/demo/sweep.html --x latency_s --y peak_ops_per_s
 echo "demo results: out/demo/result.json, out/demo/llama2-7b-decode/result.json"
-echo "demo report:  out/demo/report.html (open it in a browser)"
+echo "demo report:  out/demo/report.html, sweep: out/demo/sweep.html (open them in a browser)"
