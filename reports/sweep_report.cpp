@@ -1,5 +1,6 @@
 #include "reports/sweep_report.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -15,7 +16,7 @@ namespace {
 
 // The summary values every point's row shows, after its settings.
 const std::pair<const char*, const char*> kColumns[] = {{"latency", "latency_s"},
-                                                        {"throughput /s", "inferences_per_s"},
+                                                        {"throughput", "inferences_per_s"},
                                                         {"energy", "energy_j"},
                                                         {"power", "average_power_w"},
                                                         {"utilisation", "utilization"}};
@@ -122,12 +123,19 @@ std::string meta_item(const std::string& key, const std::string& value) {
 std::string render_sweep_report(const SweepView& sweep, const ScatterKeys& keys) {
   check_key(sweep, keys.x);
   check_key(sweep, keys.y);
-  std::map<std::string, std::vector<const SweepPoint*>> by_workload;
+  // Workloads in the order the sweep lists them, which is the order of their first points.
+  std::vector<std::pair<std::string, std::vector<const SweepPoint*>>> by_workload;
   std::vector<const SweepPoint*> failed;
   std::size_t ok = 0, cached = 0;
   for (const SweepPoint& p : sweep.points) {
     if (p.has_result()) {
-      by_workload[p.workload].push_back(&p);
+      const auto it = std::find_if(by_workload.begin(), by_workload.end(),
+                                   [&p](const auto& entry) { return entry.first == p.workload; });
+      if (it == by_workload.end()) {
+        by_workload.push_back({p.workload, {&p}});
+      } else {
+        it->second.push_back(&p);
+      }
     } else {
       failed.push_back(&p);
     }

@@ -9,11 +9,9 @@
 
 namespace axsim::reports {
 
-namespace {
-
 using nlohmann::json;
 
-SweepPoint point_of(const json& line) {
+SweepPoint sweep_point_of(const json& line) {
   SweepPoint p;
   p.index = line.at("index").get<int>();
   p.config = line.at("config").get<std::string>();
@@ -27,8 +25,6 @@ SweepPoint point_of(const json& line) {
   if (p.has_result()) p.summary = line.at("summary");
   return p;
 }
-
-}  // namespace
 
 SweepView load_sweep_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -45,7 +41,7 @@ SweepView load_sweep_file(const std::string& path) {
       throw core::InputError(where + "not a JSON object (expected one sweep point per line)");
     }
     try {
-      view.points.push_back(point_of(line));
+      view.points.push_back(sweep_point_of(line));
     } catch (const json::exception& e) {
       throw core::InputError(where + "incomplete sweep point: " + e.what());
     }
@@ -79,6 +75,7 @@ std::string format_summary_value(const std::string& key, double value) {
            key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   if (ends_with("ops_per_s")) return format_ops_rate(value);
+  if (ends_with("_per_s")) return format_count(value) + "/s";
   if (key == "inferences_per_s") return format_count(value);  // the column says "/s"
   if (ends_with("_s")) return core::format_time(core::seconds(value));
   if (ends_with("_j")) return core::format_energy(core::joules(value));

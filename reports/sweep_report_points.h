@@ -29,6 +29,9 @@ struct SweepView {
   std::vector<SweepPoint> points;
 };
 
+// One line of results.jsonl; throws nlohmann::json::exception when a key is missing.
+SweepPoint sweep_point_of(const nlohmann::json& line);
+
 // Reads a results.jsonl: core::InputError naming the file, and the line for a line that is
 // not JSON or lacks a key the report needs.
 SweepView load_sweep_file(const std::string& path);
@@ -41,7 +44,7 @@ std::optional<double> summary_value(const nlohmann::json& summary, const std::st
 // what tells points of one sweep apart.
 std::string settings_text(const SweepPoint& point);
 
-// A summary value with the unit its key names ("_s" time, "_j" energy, "_w" power, ops/s,
+// A summary value with the unit its key names ("_per_s" rate, "_s" time, "_j" energy, "_w" power, ops/s,
 // utilisation as a percentage); a plain count otherwise.
 std::string format_summary_value(const std::string& key, double value);
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The demo: installs what is missing, builds axsim (release), simulates the default networks
-# on the default configs, prints their summary tables and writes out/demo/ (results and an
-# HTML report).
+# on the default configs, prints their summary tables, sweeps array shape and DRAM bandwidth,
+# and writes out/demo/ (results, an HTML report and a sweep page).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
