@@ -7,6 +7,8 @@ packages=(
   libsystemc-dev verilator libyaml-cpp-dev nlohmann-json3-dev catch2 libcli11-dev
   clang libclang-rt-14-dev   # libFuzzer targets
   chromium                   # renders the HTML report in tests/browser
+  slurm-wlm munge            # a one-node cluster for the Slurm sweep backend's test
+  libonnx-dev libprotobuf-dev libonnx-testdata   # ONNX import and its reference graphs
 )
 
 missing=()

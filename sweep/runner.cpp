@@ -79,10 +79,6 @@ pid_t spawn_point(const RunnerOptions& options, const Point& point, const fs::pa
   return pid;
 }
 
-nlohmann::json read_summary(const std::string& path) {
-  return nlohmann::json::parse(file_bytes(path)).at("summary");
-}
-
 // Moves a finished point's result into the cache, or records why it failed.
 void finish(PointOutcome& outcome, const Running& run, int wait_status, const fs::path& cache) {
   if (WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0) {
@@ -113,6 +109,15 @@ const char* status_name(Status status) {
 
 bool interrupted() { return g_stop != 0; }
 
+void stop_on_signals() {
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+}
+
+nlohmann::json read_summary(const std::string& result_path) {
+  return nlohmann::json::parse(file_bytes(result_path)).at("summary");
+}
+
 std::string point_key(const Point& point) {
   const core::ConfigNode root = core::load_config(point.config, point.overrides());
   std::string tech;
@@ -124,40 +129,70 @@ std::string point_key(const Point& point) {
                             AXSIM_VERSION);
 }
 
-std::vector<PointOutcome> run_points(const std::vector<Point>& points,
-                                     const RunnerOptions& options) {
-  const fs::path out(options.out_dir);
-  const fs::path cache = out / "cache";
-  const fs::path logs = out / "logs";
-  const fs::path work = out / "work";
-  fs::create_directories(cache);
-  fs::create_directories(logs);
-  fs::create_directories(work);
-  std::signal(SIGINT, on_signal);
-  std::signal(SIGTERM, on_signal);
-
-  std::vector<PointOutcome> outcomes(points.size());
-  std::vector<size_t> pending;
-  std::vector<size_t> unreadable;  // points whose config could not be read
+CacheLookup look_up_cache(const std::vector<Point>& points, const std::string& cache_dir,
+                          bool use_cache) {
+  CacheLookup lookup;
+  lookup.outcomes.resize(points.size());
   for (size_t i = 0; i < points.size(); ++i) {
-    PointOutcome& o = outcomes[i];
+    PointOutcome& o = lookup.outcomes[i];
     o.point = points[i];
     try {
       o.key = point_key(points[i]);
     } catch (const core::InputError& e) {
       o.status = Status::failed;
       o.error = e.what();
-      unreadable.push_back(i);
       continue;
     }
-    const fs::path cached = cache / (o.key + ".json");
-    if (options.use_cache && fs::exists(cached)) {
+    const fs::path cached = fs::path(cache_dir) / (o.key + ".json");
+    if (use_cache && fs::exists(cached)) {
       o.status = Status::cached;
       o.result_path = cached.string();
       o.summary = read_summary(o.result_path);
     } else {
-      pending.push_back(i);
+      lookup.pending.push_back(i);
     }
+  }
+  return lookup;
+}
+
+namespace {
+
+// Folders of earlier invocations whose process is gone. Errors are ignored: an orphaned
+// child of a killed sweep may still be writing there.
+void remove_stale_work(const fs::path& work_root) {
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(work_root, error)) {
+    const std::string name = entry.path().filename().string();
+    const bool is_pid = !name.empty() && name.find_first_not_of("0123456789") == std::string::npos;
+    if (is_pid && kill(static_cast<pid_t>(std::stol(name)), 0) == 0) continue;
+    std::error_code ignored;
+    fs::remove_all(entry.path(), ignored);
+  }
+}
+
+}  // namespace
+
+std::vector<PointOutcome> run_points(const std::vector<Point>& points,
+                                     const RunnerOptions& options) {
+  const fs::path out(options.out_dir);
+  const fs::path cache = out / "cache";
+  const fs::path logs = out / "logs";
+  // Each invocation works in its own folder: the children of a sweep that was SIGKILLed live
+  // on and may still write into theirs while a rerun starts.
+  const fs::path work_root = out / "work";
+  const fs::path work = work_root / std::to_string(getpid());
+  fs::create_directories(cache);
+  fs::create_directories(logs);
+  remove_stale_work(work_root);
+  fs::create_directories(work);
+  stop_on_signals();
+
+  CacheLookup lookup = look_up_cache(points, cache.string(), options.use_cache);
+  std::vector<PointOutcome>& outcomes = lookup.outcomes;
+  const std::vector<size_t>& pending = lookup.pending;
+  std::vector<size_t> unreadable;  // points whose config could not be read have no key
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    if (outcomes[i].key.empty()) unreadable.push_back(i);
   }
 
   Progress progress(points.size(), points.size() - pending.size() - unreadable.size());
@@ -204,6 +239,8 @@ std::vector<PointOutcome> run_points(const std::vector<Point>& points,
   }
   progress.close();
   fs::remove_all(work);
+  std::error_code ignored;
+  fs::remove(work_root, ignored);  // only when no other invocation's folder is left
   return outcomes;
 }
 

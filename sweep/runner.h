@@ -37,6 +37,22 @@ struct PointOutcome {
 // The cache key of a point; InputError when its config cannot be read.
 std::string point_key(const Point& point);
 
+// Every point's outcome with its key: points in the cache come out `cached`, points whose
+// config cannot be read `failed`, and `pending` lists the ones left to run. Shared by the
+// local pool and the Slurm backend, so both skip exactly the same points.
+struct CacheLookup {
+  std::vector<PointOutcome> outcomes;
+  std::vector<size_t> pending;
+};
+CacheLookup look_up_cache(const std::vector<Point>& points, const std::string& cache_dir,
+                          bool use_cache);
+
+// The `summary` object of a result file.
+nlohmann::json read_summary(const std::string& result_path);
+
+// From now on SIGINT and SIGTERM set interrupted() instead of ending the process.
+void stop_on_signals();
+
 // Runs every point not in the cache. SIGINT / SIGTERM stop the sweep: running points are
 // killed and reported as interrupted; everything finished stays in the cache.
 std::vector<PointOutcome> run_points(const std::vector<Point>& points,

@@ -167,6 +167,7 @@ SweepSpec load_sweep_spec(const std::string& path) {
   } else {
     spec.objectives = {"latency_s", "energy_j"};
   }
+  if (top.has("slurm")) spec.slurm = read_slurm_settings(top.section("slurm"));
   top.finish();
   return spec;
 }

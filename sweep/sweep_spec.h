@@ -15,6 +15,7 @@
 //   sample: {method: lhs, count: 20, seed: 1}       # or random; default: every point
 //   objectives: [latency_s, energy_j]               # summary keys, all minimised
 //                                                   # (objective_keys() lists them)
+//   slurm: {partition: batch, time: "0:10:00"}      # for --backend slurm (slurm_settings.h)
 #pragma once
 
 #include <cstdint>
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "sweep/constraint.h"
+#include "sweep/slurm_settings.h"
 
 namespace axsim::sweep {
 
@@ -51,6 +53,7 @@ struct SweepSpec {
   std::vector<Constraint> constraints;
   Sampling sampling;
   std::vector<std::string> objectives;  // keys of the result's summary, minimised
+  SlurmSettings slurm;                  // how --backend slurm submits the points
 };
 
 // The summary keys an objective may name.
