@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "cli/onnx_input.h"
 #include "cli/summary_table.h"
 #include "models/run/accelerator.h"
 #include "models/run/simulate.h"
@@ -25,7 +26,9 @@ Command add_run_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("run", "Simulate one trace on one accelerator config");
   cmd->add_option("config", options->request.config_path, "Accelerator config (YAML)")
       ->required();
-  cmd->add_option("trace", options->request.trace_path, "Trace (.json or .yaml)")->required();
+  cmd->add_option("trace", options->request.trace_path,
+                  "Trace (.json or .yaml), or an ONNX model (.onnx) to import first")
+      ->required();
   cmd->add_option("-o,--out", options->out_dir, "Output folder; result.json is written there")
       ->capture_default_str();
   cmd->add_option("--set", options->request.overrides,
@@ -33,6 +36,7 @@ Command add_run_command(CLI::App& app) {
   cmd->add_option("--top", options->top_layers, "Slowest layers to list")->capture_default_str();
   cmd->add_flag("-q,--quiet", options->quiet, "Print nothing but errors");
   return [options]() {
+    options->request.trace_path = trace_for_run(options->request.trace_path, options->out_dir);
     const core::RunResult result = run::simulate(run::accelerators(), options->request);
     const std::string path = (std::filesystem::path(options->out_dir) / "result.json").string();
     core::write_result(result, path);

@@ -43,6 +43,26 @@ int64_t attention_softmax_ops(const Layer& layer) {
   return element_count(q.shape) / layer.attrs.head_dim * skv;
 }
 
+// A recurrent layer multiplies every step's input and previous hidden state by each gate's
+// weights: S * D * B steps of G * H outputs, each an (I + H)-long dot product.
+int64_t rnn_macs(const Layer& layer) {
+  if (layer.inputs.empty() || layer.weights.size() < 2) return 0;
+  const auto& x = first_input(layer).shape;
+  const auto& w = layer.weights[0].tensor.shape;
+  const auto& r = layer.weights[1].tensor.shape;
+  if (x.size() != 3 || w.size() != 3 || r.size() != 3) return 0;
+  return x[0] * x[1] * w[0] * w[1] * (w[2] + r[2]);
+}
+
+// Element operations per hidden unit and step besides the gate MACs: an LSTM's 4 gate
+// activations, c = f*c + i*g (3) and h = o*tanh(c) (2); a GRU's 3 activations, r*(R h),
+// (1 - z), two products and a sum (5); a plain RNN's activation.
+int64_t rnn_vector_ops(const Layer& layer) {
+  const std::string& f = layer.attrs.function;
+  const int64_t per_unit = f == "lstm" ? 9 : f == "gru" ? 8 : 1;
+  return element_count(layer.output.shape) * per_unit;
+}
+
 int64_t layer_macs(const Layer& layer) {
   switch (layer.op) {
     case Op::conv2d:
@@ -53,6 +73,8 @@ int64_t layer_macs(const Layer& layer) {
       return element_count(layer.output.shape) * last_dim(first_input(layer));
     case Op::attention:
       return attention_macs(layer);
+    case Op::rnn:
+      return rnn_macs(layer);
     default:
       return 0;
   }
@@ -77,9 +99,14 @@ int64_t layer_vector_ops(const Layer& layer) {
       return out;
     case Op::attention:
       return attention_softmax_ops(layer);
+    case Op::rnn:
+      return rnn_vector_ops(layer);
+    case Op::generic:
+      // Unknown work: at least one operation per output element.
+      return out;
     default:
-      // Convs/linears are MAC work; concat, embedding lookups, cache reads/writes and
-      // reshapes only move data, which their byte counts already describe.
+      // Convs/linears are MAC work; concat, slices, embedding lookups, cache reads/writes
+      // and reshapes only move data, which their byte counts already describe.
       return 0;
   }
 }

@@ -55,6 +55,9 @@ constexpr OpInfo kOps[] = {
     {Op::kv_cache_read, "kv_cache_read"},
     {Op::reshape, "reshape"},
     {Op::flatten, "flatten"},
+    {Op::slice, "slice"},
+    {Op::rnn, "rnn"},
+    {Op::generic, "generic"},
 };
 
 }  // namespace

@@ -28,6 +28,8 @@ const std::vector<AttrSpec>& op_attrs(Op op) {
       return axis;
     case Op::elementwise:
     case Op::activation:
+    case Op::rnn:
+    case Op::generic:
       return function;
     case Op::resize:
       return mode;
@@ -42,6 +44,7 @@ const std::vector<AttrSpec>& op_attrs(Op op) {
     case Op::kv_cache_read:
     case Op::reshape:
     case Op::flatten:
+    case Op::slice:
       return none;
   }
   return none;

@@ -74,6 +74,11 @@ enum class Op {
   kv_cache_read,     // reads the cache [B, context, KVH*D] (no activation input needed)
   reshape,           // shape-only: costs nothing, output shape says the new shape
   flatten,           // shape-only: NCHW -> [N, C*H*W]
+  slice,             // part of x (same rank, no dimension larger): moves data, no arithmetic
+  rnn,               // recurrent layer, `function` lstm | gru | rnn: x [S, B, I] with weights
+                     // W [D, G*H, I], R [D, G*H, H] -> all steps' hidden states [S, D, B, H]
+  generic,           // an operator no machine models (`function` names it); kept so the
+                     // graph stays whole, e.g. for a host CPU to run
 };
 
 const char* op_name(Op op);

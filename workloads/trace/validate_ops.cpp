@@ -134,7 +134,7 @@ void check_function(const LayerCheck& c, const std::vector<std::string>& accepte
 }
 
 void check_elementwise(const LayerCheck& c) {
-  check_function(c, {"add", "sub", "mul", "div"});
+  check_function(c, {"add", "sub", "mul", "div", "pow", "max", "min"});
   c.require_inputs(1, SIZE_MAX);
   const Layer& l = c.layer();
   if (l.inputs.size() + l.weights.size() < 2)
@@ -270,6 +270,27 @@ void check_reshape(const LayerCheck& c) {
   }
 }
 
+// A part of x: what Slice, Split and indexing produce. The output keeps x's rank and no
+// dimension grows; which elements are taken does not matter to any cost.
+void check_slice(const LayerCheck& c) {
+  c.require_inputs(1, 1);
+  c.require_weights(0, 0);
+  const Tensor& x = in0(c);
+  const std::vector<int64_t>& out = c.layer().output.shape;
+  bool fits = out.size() == x.shape.size();
+  for (size_t d = 0; fits && d < out.size(); ++d) fits = out[d] <= x.shape[d];
+  if (!fits) {
+    c.fail("output shape " + shape_string(out) + " is not a part of input " +
+           shape_string(x.shape) + " (same rank, no dimension larger)");
+  }
+}
+
+void check_generic(const LayerCheck& c) {
+  if (c.layer().attrs.function.empty()) {
+    c.fail("function must name the operator (e.g. \"TopK\")");
+  }
+}
+
 void check_flatten(const LayerCheck& c) {
   c.require_inputs(1, 1);
   c.require_weights(0, 0);
@@ -300,7 +321,8 @@ void check_op_shapes(const LayerCheck& c) {
       return check_elementwise(c);
     case Op::activation:
       check_function(c, {"relu", "relu6", "leaky_relu", "elu", "gelu", "silu", "swish", "mish",
-                         "sigmoid", "hardsigmoid", "hardswish", "tanh", "softplus"});
+                         "sigmoid", "hardsigmoid", "hardswish", "tanh", "softplus", "softsign",
+                         "clip", "exp", "log", "sqrt", "reciprocal", "abs", "neg", "erf"});
       c.require_weights(0, 0);
       return check_same_shape_op(c);
     case Op::softmax:
@@ -328,6 +350,12 @@ void check_op_shapes(const LayerCheck& c) {
       return check_reshape(c);
     case Op::flatten:
       return check_flatten(c);
+    case Op::slice:
+      return check_slice(c);
+    case Op::rnn:
+      return check_rnn(c);
+    case Op::generic:
+      return check_generic(c);
   }
 }
 

@@ -48,6 +48,9 @@ void check_conv2d(const LayerCheck& c);
 void check_pool(const LayerCheck& c);  // max_pool and avg_pool
 void check_global_avg_pool(const LayerCheck& c);
 
+// Recurrent layers (validate_rnn.cpp).
+void check_rnn(const LayerCheck& c);
+
 // The op's shape rule: input and weight counts, ranks, attributes and the output shape.
 void check_op_shapes(const LayerCheck& check);
 
