@@ -23,7 +23,7 @@ bool is_shape_only(Op op) { return op == Op::reshape || op == Op::flatten; }
 
 // Weight operand of a MAC layer, if it has one (biases are not operands of the array).
 const trace::Tensor* mac_weight(const Layer& layer) {
-  if (layer.op != Op::conv2d && layer.op != Op::linear) return nullptr;
+  if (layer.op != Op::conv2d && layer.op != Op::linear && layer.op != Op::rnn) return nullptr;
   return layer.weights.empty() ? nullptr : &layer.weights.front().tensor;
 }
 
@@ -87,6 +87,15 @@ std::vector<LoweredGemm> lower_to_gemms(const Layer& layer) {
       const int64_t d = layer.attrs.head_dim;
       const int64_t repeat = q.at(0) * layer.attrs.heads;
       return {{{q.at(1), d, kv.at(1)}, repeat}, {{q.at(1), kv.at(1), d}, repeat}};
+    }
+    case Op::rnn: {
+      // Each step needs the previous step's hidden state, so the S·D steps run one after
+      // another, each a [B, I + H] x [I + H, G·H] product of the input and hidden state with
+      // the stacked gate weights.
+      const auto& x = layer.inputs.at(0).tensor.shape;
+      const auto& w = layer.weights.at(0).tensor.shape;
+      const auto& r = layer.weights.at(1).tensor.shape;
+      return {{{x.at(1), w.at(2) + r.at(2), w.at(1)}, x.at(0) * w.at(0)}};
     }
     default:
       return {};
@@ -170,6 +179,10 @@ Plan map_trace(const SystolicConfig& config, const trace::Trace& trace) {
         const int64_t softmax_ops = attention_softmax_ops(layer);
         lp.vector_ops += softmax_ops;
         cycles += ceil_div(softmax_ops, config.vector_ops_per_cycle);
+      }
+      if (layer.op == Op::rnn) {
+        // Gate activations and the state update sit between one step's GEMM and the next.
+        cycles += ceil_div(counts.vector_ops, config.vector_ops_per_cycle);
       }
       if (!config.weights_resident && mac_weight(layer) != nullptr) {
         lp.weight_dram_bytes = weight_bytes;

@@ -71,3 +71,35 @@ TEST_CASE("systolic mapper: an output too big for the SRAM spills and is read ba
   CHECK_FALSE(kept.layers[1].input_from_dram);
   CHECK(kept.layers[1].output_to_dram);  // graph output
 }
+
+TEST_CASE("systolic mapper: an LSTM runs one gate GEMM per step and direction") {
+  // x [S=25, B=1, I=96], two directions, H=64: W [2, 256, 96], R [2, 256, 64].
+  trace::Trace t;
+  t.name = "lstm";
+  t.inputs.push_back({"x", {{25, 1, 96}, trace::DType::int8, 8, {}}});
+  trace::Layer lstm;
+  lstm.name = "lstm";
+  lstm.op = trace::Op::rnn;
+  lstm.attrs.function = "lstm";
+  lstm.inputs.push_back({"x", {{25, 1, 96}, trace::DType::int8, 8, {}}});
+  lstm.weights.push_back({"W", {{2, 256, 96}, trace::DType::int8, 8, {}}});
+  lstm.weights.push_back({"R", {{2, 256, 64}, trace::DType::int8, 8, {}}});
+  lstm.output = {{25, 2, 1, 64}, trace::DType::int8, 8, {}};
+  t.layers.push_back(lstm);
+  t.outputs = {"lstm"};
+
+  const auto gemms = systolic::lower_to_gemms(t.layers[0]);
+  REQUIRE(gemms.size() == 1);
+  CHECK(gemms[0].shape.m == 1);
+  CHECK(gemms[0].shape.k == 96 + 64);
+  CHECK(gemms[0].shape.n == 256);
+  CHECK(gemms[0].repeat == 25 * 2);
+  const auto& g = gemms[0];
+  CHECK(g.shape.m * g.shape.k * g.shape.n * g.repeat == trace::count_layer(t.layers[0]).macs);
+
+  const systolic::Plan plan =
+      systolic::map_trace(test::systolic_config(32, 32, "weight_stationary", "10 GB/s"), t);
+  REQUIRE(plan.layers.size() == 1);
+  CHECK(plan.layers[0].unit == systolic::Unit::array);
+  CHECK(plan.layers[0].weight_dram_bytes == 2 * 256 * (96 + 64));
+}
