@@ -31,15 +31,22 @@ struct ChannelCounters {
   Cycle cycles = 0;                   // cycles simulated
 };
 
+// How the controller walks through time. Both issue the same commands at the same cycles;
+// every_cycle evaluates each cycle in turn and exists so tests can hold skip_idle to that.
+enum class Stepping : std::uint8_t { skip_idle, every_cycle };
+
 class ChannelController {
  public:
+  // Throws std::invalid_argument when the three do not describe a runnable channel
+  // (validate_channel in channel_validation.h).
   ChannelController(const ChannelOrg& org, const DramTiming& timing,
-                    const ControllerConfig& config);
+                    const ControllerConfig& config, Stepping stepping = Stepping::skip_idle);
   ~ChannelController();
   ChannelController(const ChannelController&) = delete;
   ChannelController& operator=(const ChannelController&) = delete;
 
-  // Appends to the input stream. Arrivals must not decrease and must not lie before now().
+  // Appends to the input stream. Arrivals must not decrease and must not lie before now();
+  // the address must lie inside the organisation (std::invalid_argument otherwise).
   void push(const ChannelRequest& request);
   // Simulates every cycle before `cycle`; afterwards now() == max(now(), cycle).
   void advance_to(Cycle cycle);

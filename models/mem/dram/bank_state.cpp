@@ -1,0 +1,103 @@
+#include "models/mem/dram/bank_state.h"
+
+namespace axsim::mem {
+
+namespace {
+
+Cycle cycles(long long delay) { return delay > 0 ? static_cast<Cycle>(delay) : 0; }
+
+void raise(Cycle& reg, Cycle bound) { reg = std::max(reg, bound); }
+
+}  // namespace
+
+BankState::BankState(const ChannelOrg& org, const DramTiming& t)
+    : bank_count_(org.banks()),
+      group_count_(org.bank_groups),
+      tRC_(cycles(t.tRC)),
+      tRAS_(cycles(t.tRAS)),
+      tRP_(cycles(t.tRP)),
+      tRCDRD_(cycles(t.tRCDRD)),
+      tRCDWR_(cycles(t.tRCDWR)),
+      tRRD_S_(cycles(t.tRRD_S)),
+      tRRD_L_(cycles(t.tRRD_L)),
+      tFAW_(cycles(t.tFAW)),
+      tCCD_S_(cycles(t.tCCD_S)),
+      tCCD_L_(cycles(t.tCCD_L)),
+      tRTP_(cycles(t.tRTP)),
+      write_to_pre_(cycles(static_cast<long long>(t.CWL) + t.tBL + t.tWR)),
+      write_to_rd_S_(cycles(static_cast<long long>(t.CWL) + t.tBL + t.tWTR_S)),
+      write_to_rd_L_(cycles(static_cast<long long>(t.CWL) + t.tBL + t.tWTR_L)),
+      read_to_write_(cycles(static_cast<long long>(t.CL) + t.tBL + t.tRTRS - t.CWL)),
+      tRFC_(cycles(t.tRFC)),
+      tRFCpb_(cycles(t.tRFCpb)),
+      tRREFD_(cycles(t.tRREFD)) {
+  for (int i = 0; i < bank_count_; ++i) banks_[i].group = i / org.banks_per_group;
+}
+
+void BankState::activate(int bank, std::uint32_t row, Cycle t) {
+  Bank& k = banks_[bank];
+  k.open = true;
+  k.row = row;
+  ++open_banks_;
+  k.last_act = t;
+  raise(k.act, t + tRC_);
+  raise(k.pre, t + tRAS_);
+  raise(k.rd, t + tRCDRD_);
+  raise(k.wr, t + tRCDWR_);
+  raise(k.refpb, t + tRC_);
+  raise(refab_, t + tRC_);
+  for (int g = 0; g < group_count_; ++g) {
+    raise(group_act_[g], t + (g == k.group ? tRRD_L_ : tRRD_S_));
+  }
+  last_acts_[acts_seen_ % 4] = t;
+  ++acts_seen_;
+}
+
+void BankState::closed_at(Bank& bank, Cycle precharge_cycle) {
+  bank.open = false;
+  --open_banks_;
+  raise(bank.act, precharge_cycle + tRP_);
+  raise(bank.refpb, precharge_cycle + tRP_);
+  raise(refab_, precharge_cycle + tRP_);
+}
+
+void BankState::precharge(int bank, Cycle t) { closed_at(banks_[bank], t); }
+
+void BankState::read(int bank, Cycle t, bool auto_precharge) {
+  Bank& k = banks_[bank];
+  raise(k.pre, t + tRTP_);
+  for (int g = 0; g < group_count_; ++g) {
+    raise(group_rd_[g], t + (g == k.group ? tCCD_L_ : tCCD_S_));
+  }
+  raise(wr_after_rd_, t + read_to_write_);
+  if (auto_precharge) closed_at(k, k.pre);
+}
+
+void BankState::write(int bank, Cycle t, bool auto_precharge) {
+  Bank& k = banks_[bank];
+  raise(k.pre, t + write_to_pre_);
+  for (int g = 0; g < group_count_; ++g) {
+    const bool same = g == k.group;
+    raise(group_wr_[g], t + (same ? tCCD_L_ : tCCD_S_));
+    raise(group_rd_[g], t + (same ? write_to_rd_L_ : write_to_rd_S_));
+  }
+  if (auto_precharge) closed_at(k, k.pre);
+}
+
+void BankState::refresh_bank(int bank, Cycle t) {
+  Bank& k = banks_[bank];
+  raise(k.act, t + tRFCpb_);
+  raise(k.refpb, t + tRFCpb_);
+  raise(k.refresh_until, t + tRFCpb_);
+  raise(refpb_any_, t + tRREFD_);
+}
+
+void BankState::refresh_all(Cycle t) {
+  for (int b = 0; b < bank_count_; ++b) {
+    raise(banks_[b].act, t + tRFC_);
+    raise(banks_[b].refresh_until, t + tRFC_);
+  }
+  raise(refab_, t + tRFC_);
+}
+
+}  // namespace axsim::mem
