@@ -18,5 +18,6 @@ Command add_sweep_command(CLI::App& app);
 Command add_report_command(CLI::App& app);
 Command add_regress_command(CLI::App& app);
 Command add_rtl_check_command(CLI::App& app);
+Command add_mem_bench_command(CLI::App& app);
 
 }  // namespace axsim::cli

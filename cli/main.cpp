@@ -34,6 +34,7 @@ int sc_main(int argc, char* argv[]) {
       {"report", axsim::cli::add_report_command(app)},
       {"regress", axsim::cli::add_regress_command(app)},
       {"rtl-check", axsim::cli::add_rtl_check_command(app)},
+      {"mem-bench", axsim::cli::add_mem_bench_command(app)},
   };
   try {
     app.parse(argc, argv);
