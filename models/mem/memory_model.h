@@ -21,7 +21,7 @@ namespace axsim::mem {
 enum class AccessPattern : std::uint8_t {
   sequential,  // one contiguous block
   strided,     // chunk_bytes every stride_bytes (a tile of a larger matrix)
-  random,      // burst-sized accesses at uniformly random aligned addresses, seeded
+  random,      // burst-sized accesses at uniformly random aligned addresses in a span, seeded
 };
 
 struct Transfer {
@@ -29,10 +29,17 @@ struct Transfer {
   std::uint64_t address = 0;
   std::uint64_t bytes = 0;
   bool is_write = false;
+  // A copy reads `bytes` at `address` and writes them at `copy_to` in the same pattern, one
+  // burst read then one written, so reads and writes share the memory (is_write is ignored).
+  bool is_copy = false;
+  std::uint64_t copy_to = 0;
   AccessPattern pattern = AccessPattern::sequential;
   std::uint64_t stride_bytes = 0;  // strided only
   std::uint64_t chunk_bytes = 0;   // strided only
   std::uint64_t seed = 1;          // random only
+  // Random only: the accesses fall in [address, address + span_bytes), a table larger than
+  // what one transfer gathers from it; 0 means [address, address + bytes).
+  std::uint64_t span_bytes = 0;
 };
 
 struct TransferTiming {

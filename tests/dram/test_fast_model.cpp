@@ -1,0 +1,138 @@
+// Fast mode against the detailed model it is derived from: the same transfers, finish times
+// within 5%, on the HBM3 preset and an LPDDR5 one (docs/validation.md lists the gaps).
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "models/core/stats.h"
+#include "models/mem/dram/dram_model.h"
+#include "models/mem/dram/dram_system.h"
+#include "models/mem/dram/fast_model.h"
+#include "tests/dram/test_dram_fixtures.h"
+
+using namespace axsim;
+using namespace axsim::mem;
+
+namespace {
+
+constexpr std::uint64_t kMiB = 1 << 20;
+
+Transfer sequential(std::uint64_t bytes, bool is_write) {
+  Transfer t;
+  t.bytes = bytes;
+  t.is_write = is_write;
+  return t;
+}
+
+Transfer strided(std::uint64_t bytes, std::uint64_t chunk, std::uint64_t stride) {
+  Transfer t = sequential(bytes, false);
+  t.pattern = AccessPattern::strided;
+  t.chunk_bytes = chunk;
+  t.stride_bytes = stride;
+  return t;
+}
+
+Transfer random(std::uint64_t bytes, std::uint64_t span, bool is_write) {
+  Transfer t = sequential(bytes, is_write);
+  t.pattern = AccessPattern::random;
+  t.span_bytes = span;
+  t.seed = 3;
+  return t;
+}
+
+Transfer copy(std::uint64_t bytes) {
+  Transfer t = sequential(bytes, false);
+  t.is_copy = true;
+  t.copy_to = bytes;
+  return t;
+}
+
+// (fast - detailed) / detailed for the time the transfer's last data is complete.
+double fast_error(const std::string& preset, const Transfer& transfer) {
+  const DramSpec spec = test::preset(preset);
+  DramSystem detailed(spec);
+  FastDramModel fast(spec);
+  const double d = detailed.transfer(transfer).finish.si;
+  const double f = fast.transfer(transfer).finish.si;
+  return (f - d) / d;
+}
+
+void check_within_5_percent(const std::string& preset, const Transfer& transfer) {
+  const double error = fast_error(preset, transfer);
+  INFO(preset << ": fast mode off by " << 100 * error << "%");
+  CHECK(std::abs(error) < 0.05);
+}
+
+}  // namespace
+
+TEST_CASE("fast mode: HBM3 sequential read") { check_within_5_percent("hbm3.yaml", sequential(kMiB, false)); }
+TEST_CASE("fast mode: HBM3 sequential write") { check_within_5_percent("hbm3.yaml", sequential(kMiB, true)); }
+TEST_CASE("fast mode: HBM3 sequential read of 4 MiB") { check_within_5_percent("hbm3.yaml", sequential(4 * kMiB, false)); }
+TEST_CASE("fast mode: HBM3 copy") { check_within_5_percent("hbm3.yaml", copy(kMiB)); }
+// Bank groups are the lowest mapped field in both presets: one burst every four stays in one.
+TEST_CASE("fast mode: HBM3 strided in one bank group") { check_within_5_percent("hbm3.yaml", strided(kMiB, 32, 128)); }
+TEST_CASE("fast mode: HBM3 strided onto one channel") { check_within_5_percent("hbm3.yaml", strided(kMiB, 256, 4096)); }
+TEST_CASE("fast mode: HBM3 strided 2 KiB every 8 KiB") { check_within_5_percent("hbm3.yaml", strided(kMiB, 2048, 8192)); }
+TEST_CASE("fast mode: HBM3 strided 512 B every 1.5 KiB") { check_within_5_percent("hbm3.yaml", strided(kMiB, 512, 1536)); }
+TEST_CASE("fast mode: HBM3 random read") { check_within_5_percent("hbm3.yaml", random(kMiB, 1ull << 30, false)); }
+TEST_CASE("fast mode: HBM3 random write") { check_within_5_percent("hbm3.yaml", random(kMiB, 1ull << 30, true)); }
+
+TEST_CASE("fast mode: LPDDR5 sequential read") { check_within_5_percent("lpddr5.yaml", sequential(kMiB, false)); }
+TEST_CASE("fast mode: LPDDR5 sequential write") { check_within_5_percent("lpddr5.yaml", sequential(kMiB, true)); }
+TEST_CASE("fast mode: LPDDR5 copy") { check_within_5_percent("lpddr5.yaml", copy(kMiB)); }
+TEST_CASE("fast mode: LPDDR5 strided in one bank group") { check_within_5_percent("lpddr5.yaml", strided(kMiB, 32, 128)); }
+TEST_CASE("fast mode: LPDDR5 strided 2 KiB every 8 KiB") { check_within_5_percent("lpddr5.yaml", strided(kMiB, 2048, 8192)); }
+TEST_CASE("fast mode: LPDDR5 strided 512 B every 1.5 KiB") { check_within_5_percent("lpddr5.yaml", strided(kMiB, 512, 1536)); }
+TEST_CASE("fast mode: LPDDR5 random read") { check_within_5_percent("lpddr5.yaml", random(kMiB, 1ull << 30, false)); }
+TEST_CASE("fast mode: LPDDR5 random write") { check_within_5_percent("lpddr5.yaml", random(kMiB, 1ull << 30, true)); }
+
+TEST_CASE("fast mode: counts ACTs and bytes like the detailed model") {
+  const DramSpec spec = test::preset("hbm3.yaml");
+  DramSystem detailed(spec);
+  FastDramModel fast(spec);
+  detailed.transfer(sequential(kMiB, false));
+  fast.transfer(sequential(kMiB, false));
+  core::StatGroup d("d");
+  core::StatGroup f("f");
+  detailed.report(d);
+  fast.report(f);
+  CHECK(f.find("bytes_read")->value == d.find("bytes_read")->value);
+  CHECK(f.find("activates")->value == Approx(d.find("activates")->value).epsilon(0.05));
+  CHECK(f.find("row_hit_rate")->value == Approx(d.find("row_hit_rate")->value).epsilon(0.01));
+  CHECK(f.find_group("channels")->find_group("s0_ch7_pc1")->find("bytes")->value == kMiB / 32);
+  CHECK(f.find("bandwidth_fraction")->value == Approx(d.find("bandwidth_fraction")->value).epsilon(0.05));
+}
+
+TEST_CASE("fast mode: a 70 GB read on a five-stack HBM3 part lands between the bounds") {
+  const DramSpec spec = test::preset("h100-hbm3.yaml");
+  FastDramModel fast(spec);
+  const std::uint64_t bytes = 70'000'000'000ull;
+  const TransferTiming t = fast.transfer(sequential(bytes, false));
+  const double at_peak = static_cast<double>(bytes) / spec.peak_bandwidth().si;
+  CHECK(t.finish.si > at_peak);
+  CHECK(t.finish.si < 2 * at_peak);
+}
+
+TEST_CASE("fast mode: the preset's mode picks the model") {
+  DramSpec spec = test::small_hbm();
+  spec.mode = DramMode::fast;
+  CHECK(dynamic_cast<FastDramModel*>(make_dram_model(spec).get()) != nullptr);
+  spec.mode = DramMode::detailed;
+  CHECK(dynamic_cast<DramSystem*>(make_dram_model(spec).get()) != nullptr);
+}
+
+TEST_CASE("fast mode: back-to-back transfers keep up with the detailed model") {
+  // Each starts while the one before is still in flight, so it waits, and meets refreshes at
+  // other phases than the first.
+  const DramSpec spec = test::preset("hbm3.yaml");
+  DramSystem detailed(spec);
+  FastDramModel fast(spec);
+  for (int i = 0; i < 4; ++i) {
+    Transfer t = sequential(kMiB, false);
+    t.address = static_cast<std::uint64_t>(i) * kMiB;
+    t.start = core::seconds(i * 1e-6);
+    const double d = detailed.transfer(t).finish.si;
+    const double f = fast.transfer(t).finish.si;
+    INFO("transfer " << i);
+    CHECK(f == Approx(d).epsilon(0.05));
+  }
+}
