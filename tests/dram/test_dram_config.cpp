@@ -171,25 +171,31 @@ TEST_CASE("dram config: timing that no device can have is refused at its key") {
 
 TEST_CASE("dram config: errors point at the file line of the offending value") {
   CHECK_THAT(error_in_line(22, "  tRC: 60"), StartsWith("mem.yaml:22:3: key 'timing.tRC'"));
-  CHECK_THAT(error_in_line(7, "  channels: 3"),
-             StartsWith("mem.yaml:7:3: key 'organization.channels'") &&
-                 Contains("3 is not a power of two"));
+  CHECK_THAT(error_in_line(7, "  channels: 0"),
+             StartsWith("mem.yaml:7:3: key 'organization.channels'") && Contains("positive"));
   CHECK_THAT(error_in_line(33, "  tREFI: 3.9"),
              StartsWith("mem.yaml:33:3: key 'timing.tREFI'") && Contains("missing unit"));
   CHECK_THAT(error_in_line(33, "  tREFI: 3.9 GB"), StartsWith("mem.yaml:33:3:"));
 }
 
-TEST_CASE("dram config: counts must be positive and only the top mapped field may be any count") {
+TEST_CASE("dram config: counts must be positive and any field may have any count") {
   CHECK_THAT(error_with({"organization.rows=0"}),
              Contains("key 'organization.rows'") && Contains("positive"));
-  CHECK_THAT(error_with({"organization.bank_groups=3"}),
-             Contains("key 'organization.bank_groups'") && Contains("not a power of two"));
-  // Five stacks on top of the mapping: the address map divides instead of masking.
-  const mem::DramSpec five = load_with({"organization.stacks=5"});
+  // Five stacks interleaved at low address bits: the address map reads mixed-radix digits.
+  const mem::DramSpec five = load_with({"organization.stacks=5",
+                                        "controller.mapping=[column, stack, bank_group, pseudo_channel, channel, bank, row]"});
   CHECK(five.capacity_bytes() == 5 * (64ull << 20));
-  CHECK_THAT(error_with({"organization.stacks=5",
-                         "controller.mapping=[column, stack, bank_group, pseudo_channel, channel, bank, row]"}),
-             Contains("key 'organization.stacks'") && Contains("only the most significant field"));
+  CHECK(load_with({"organization.bank_groups=3"}).capacity_bytes() == 3 * (16ull << 20));
+}
+
+TEST_CASE("dram config: the bank hash is off unless asked for and needs whole-bit bank counts") {
+  CHECK(load_with({}).bank_hash == mem::BankHash::none);
+  CHECK(load_with({"controller.bank_hash=xor"}).bank_hash == mem::BankHash::xor_row);
+  CHECK_THAT(error_with({"controller.bank_hash=xor", "organization.bank_groups=3"}),
+             Contains("key 'organization.bank_groups'") && Contains("3 is not a power of two") &&
+                 Contains("bank_hash: xor"));
+  CHECK_THAT(error_with({"controller.bank_hash=modulo"}),
+             Contains("key 'controller.bank_hash'") && Contains("xor"));
 }
 
 TEST_CASE("dram config: a mapping must list every field once") {

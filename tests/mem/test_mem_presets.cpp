@@ -37,6 +37,8 @@ TEST_CASE("mem presets: capacities are the devices' sizes") {
   CHECK(preset("hbm3.yaml").capacity_bytes() == Approx(8 * kGiB));
   CHECK(preset("hbm3e.yaml").capacity_bytes() == Approx(24 * kGiB));
   CHECK(preset("h100-hbm3.yaml").capacity_bytes() == Approx(80 * kGiB));
+  // Six 24 GiB cubes; 141 of the 144 GiB are sold (configs/mem/h200-hbm3e.yaml).
+  CHECK(preset("h200-hbm3e.yaml").capacity_bytes() == Approx(144 * kGiB));
   CHECK(preset("hbm2e.yaml").capacity_bytes() == Approx(16 * kGiB));
   CHECK(preset("lpddr4.yaml").capacity_bytes() == Approx(4 * kGiB));
   CHECK(preset("lpddr5.yaml").capacity_bytes() == Approx(8 * kGiB));

@@ -51,29 +51,37 @@ void DramAddress::set(AddressField field, std::uint64_t value) {
   }
 }
 
+namespace {
+
+int log2_floor(std::uint64_t n) {
+  int bits = 0;
+  while ((std::uint64_t{1} << (bits + 1)) <= n) ++bits;
+  return bits;
+}
+
+}  // namespace
+
 AddressMap::AddressMap(const DramSpec& spec)
     : channels_(spec.organization.channels),
       pseudo_channels_(spec.organization.pseudo_channels),
       units_(spec.organization.units()),
       burst_bytes_(spec.organization.burst_bytes),
-      capacity_(spec.capacity_bytes()) {
+      capacity_(spec.capacity_bytes()),
+      hash_(spec.bank_hash == BankHash::xor_row),
+      group_bits_(log2_floor(static_cast<std::uint64_t>(spec.organization.bank_groups))),
+      bank_bits_(log2_floor(static_cast<std::uint64_t>(spec.organization.banks()))) {
   if (spec.mapping.size() != kAddressFields) {
     throw std::logic_error("AddressMap: the mapping must list every address field once");
   }
-  // Every field below the top one has a power-of-two count (the config loader checks), so
-  // each stride is a power of two and decoding is shifts and masks.
   std::uint64_t stride = 1;
-  int shift = 0;
   for (size_t i = 0; i < spec.mapping.size(); ++i) {
     const AddressField field = spec.mapping[i];
     order_[i] = field;
     stride_[index(field)] = stride;
-    shift_[index(field)] = shift;
     count_[index(field)] = spec.organization.count(field);
     stride *= count_[index(field)];
-    while ((std::uint64_t{1} << shift) < stride) ++shift;
   }
-  while ((1u << burst_shift_) < burst_bytes_) ++burst_shift_;
+  burst_shift_ = log2_floor(burst_bytes_);  // burst_bytes is a power of two (config loader)
 }
 
 DramAddress AddressMap::decode(std::uint64_t address) const {
@@ -85,20 +93,36 @@ DramAddress AddressMap::decode(std::uint64_t address) const {
     throw std::out_of_range(text);
   }
   const std::uint64_t burst = address >> burst_shift_;
-  DramAddress out;
-  for (size_t i = 0; i < order_.size(); ++i) {
-    const AddressField field = order_[i];
-    const std::uint64_t value = burst >> shift_[index(field)];
-    // The top field's quotient is already below its count, as the address is in range.
-    out.set(field, i + 1 < order_.size() ? value & (count_[index(field)] - 1) : value);
+  DramAddress digits;
+  for (const AddressField field : order_) {
+    digits.set(field, burst / stride_[index(field)] % count_[index(field)]);
   }
-  return out;
+  return hash_banks(digits);
 }
 
 std::uint64_t AddressMap::encode(const DramAddress& where) const {
+  const DramAddress digits = hash_banks(where);
   std::uint64_t burst = 0;
-  for (const AddressField field : order_) burst += where.get(field) * stride_[index(field)];
+  for (const AddressField field : order_) burst += digits.get(field) * stride_[index(field)];
   return burst * burst_bytes_;
+}
+
+DramAddress AddressMap::hash_banks(const DramAddress& digits) const {
+  if (!hash_ || bank_bits_ == 0) return digits;
+  // Every row bit takes part, not only the lowest: two buffers half the device apart differ
+  // in the top row bit alone, and must still land on different banks. The config loader
+  // requires power-of-two bank counts with the hash, so the XOR stays a bank index.
+  const std::uint64_t mask = (std::uint64_t{1} << bank_bits_) - 1;
+  std::uint64_t fold = 0;
+  for (std::uint64_t row = digits.row; row != 0; row >>= bank_bits_) fold ^= row & mask;
+  const std::uint64_t group_mask = (std::uint64_t{1} << group_bits_) - 1;
+  const std::uint64_t flat =
+      ((static_cast<std::uint64_t>(digits.bank) << group_bits_) |
+       static_cast<std::uint64_t>(digits.bank_group)) ^ fold;
+  DramAddress out = digits;
+  out.bank_group = static_cast<int>(flat & group_mask);
+  out.bank = static_cast<int>(flat >> group_bits_);
+  return out;
 }
 
 DramAddress AddressMap::unit_address(int unit) const {

@@ -1,6 +1,8 @@
 // Byte address to DRAM coordinates, per the preset's `mapping`: the burst offset takes the
-// lowest bits, then each listed field in turn takes log2(count) bits; the most significant
-// field takes the quotient, so its count need not be a power of two.
+// lowest bits, then the burst index is read as a mixed-radix number whose digits are the
+// listed fields, least significant first, so any field may have any count (five stacks
+// interleaved at low address bits, 49,152 rows). With `bank_hash: xor` the bank digits are
+// then XOR-ed with the row (docs/memory.md, "Address mapping").
 #pragma once
 
 #include <array>
@@ -31,6 +33,9 @@ class AddressMap {
   DramAddress decode(std::uint64_t address) const;
   // The first byte of the burst at `where`; decode(encode(a)) == a.
   std::uint64_t encode(const DramAddress& where) const;
+  // The bank group and bank that mapping digits `digits` select under the bank hash (the
+  // digits themselves without one). Its own inverse, as the row it depends on is unchanged.
+  DramAddress hash_banks(const DramAddress& digits) const;
 
   // The controller serving `where`: (stack, channel, pseudo_channel) in row-major order.
   int unit(const DramAddress& where) const;
@@ -52,13 +57,16 @@ class AddressMap {
   std::array<AddressField, kAddressFields> order_{};  // least significant first
   std::array<std::uint64_t, kAddressFields> stride_{};
   std::array<std::uint64_t, kAddressFields> count_{};
-  std::array<int, kAddressFields> shift_{};  // log2 of stride_
   int channels_ = 0;
   int pseudo_channels_ = 0;
   int units_ = 0;
   std::uint32_t burst_bytes_ = 0;
   int burst_shift_ = 0;
   std::uint64_t capacity_ = 0;
+  // XOR hash: the row folded to bank_bits_ bits, whose low group_bits_ go to the bank group.
+  bool hash_ = false;
+  int group_bits_ = 0;
+  int bank_bits_ = 0;
 };
 
 }  // namespace axsim::mem

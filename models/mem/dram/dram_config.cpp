@@ -179,8 +179,7 @@ ControllerConfig read_controller(const Section& s, DramMode& mode) {
   return c;
 }
 
-std::vector<AddressField> read_mapping(const Section& controller, const Section& organization,
-                                       const DramOrganization& org) {
+std::vector<AddressField> read_mapping(const Section& controller) {
   const ConfigNode& list = controller.child("mapping");
   if (!list.is_sequence()) {
     controller.fail("mapping", "expected a list of address fields, least significant first (" +
@@ -211,18 +210,22 @@ std::vector<AddressField> read_mapping(const Section& controller, const Section&
                                      "': the mapping lists each of " + all_field_names() + " once");
     }
   }
-  // Every field but the most significant takes whole address bits; the top one takes what is
-  // left, so it alone may have any count (five stacks, say).
-  for (size_t i = 0; i + 1 < mapping.size(); ++i) {
-    const AddressField field = mapping[i];
+  return mapping;
+}
+
+BankHash read_bank_hash(const Section& controller, const Section& organization,
+                        const DramOrganization& org) {
+  if (controller.choice_or("bank_hash", {"none", "xor"}, "none") == "none") return BankHash::none;
+  // XOR keeps an index inside its range only when the range is whole bits.
+  for (const AddressField field : {AddressField::bank_group, AddressField::bank}) {
     if (!is_power_of_two(org.count(field))) {
       organization.fail(organization_key(field),
-                        std::to_string(org.count(field)) + " is not a power of two, but the mapping takes '" +
-                            field_name(field) + "' from address bits (only the most significant field, '" +
-                            field_name(mapping.back()) + "', may have any count)");
+                        std::to_string(org.count(field)) +
+                            " is not a power of two, which controller.bank_hash: xor needs (XOR "
+                            "of a bank index must stay a bank index); use bank_hash: none");
     }
   }
-  return mapping;
+  return BankHash::xor_row;
 }
 
 DramEnergyActions read_energy(const Section& s) {
@@ -317,7 +320,8 @@ DramSpec load_dram_spec(const Section& section) {
   const Section controller = section.section("controller");
   spec.controller = read_controller(controller, spec.mode);
   spec.frontend_latency = controller.time("frontend_latency");
-  spec.mapping = read_mapping(controller, organization, spec.organization);
+  spec.mapping = read_mapping(controller);
+  spec.bank_hash = read_bank_hash(controller, organization, spec.organization);
   spec.energy = read_energy(section.section("energy"));
   section.finish();
   return spec;

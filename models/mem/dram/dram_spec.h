@@ -45,6 +45,11 @@ struct DramOrganization {
 
 enum class DramMode : std::uint8_t { detailed, fast };
 
+// How the bank of an address is chosen from its mapping digits (docs/memory.md, "Address
+// mapping"): as mapped, or XOR-ed with the row so that streams whose addresses differ only
+// in row bits fall on different banks (permutation-based interleaving).
+enum class BankHash : std::uint8_t { none, xor_row };
+
 // Technology-table action names charged per event (docs/memory.md, "Energy").
 struct DramEnergyActions {
   std::string activate;  // per ACT
@@ -66,6 +71,7 @@ struct DramSpec {
   // to every access's latency, on top of the DRAM timing.
   core::Time frontend_latency;
   std::vector<AddressField> mapping;  // least significant first, above the burst offset
+  BankHash bank_hash = BankHash::none;
   DramMode mode = DramMode::detailed;
   DramEnergyActions energy;
 

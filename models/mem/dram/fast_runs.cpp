@@ -107,6 +107,7 @@ void UnitBurstWalker::step() {
 bool UnitBurstWalker::next(DramAddress& where) {
   if (burst_ >= end_) return false;
   for (std::size_t p = 0; p < kAddressFields; ++p) where.set(map_->field_at(p), digit_[p]);
+  where = map_->hash_banks(where);
   step();
   return true;
 }
@@ -114,6 +115,8 @@ bool UnitBurstWalker::next(DramAddress& where) {
 bool UnitBurstWalker::next_piece(DramAddress& first, std::uint64_t& bursts) {
   if (burst_ >= end_) return false;
   for (std::size_t p = 0; p < kAddressFields; ++p) first.set(map_->field_at(p), digit_[p]);
+  // A piece keeps its row, so one bank hash serves all of its bursts.
+  first = map_->hash_banks(first);
   bursts = 1;
   const AddressField lowest = map_->field_at(lowest_);
   if (lowest == AddressField::column) {

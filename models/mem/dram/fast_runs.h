@@ -41,6 +41,7 @@ std::uint64_t unit_bursts_in_range(const AddressMap& map, int unit, std::uint64_
 // The bursts of one unit inside a contiguous burst range, in address order: an odometer over
 // the fields that are not the unit's, so each step costs the same however sparse the unit's
 // share is.
+// The digits are the mapping's; what it yields has the bank hash applied, as decode() does.
 class UnitBurstWalker {
  public:
   UnitBurstWalker(const AddressMap& map, int unit, std::uint64_t first_burst,
