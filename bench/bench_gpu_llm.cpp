@@ -13,9 +13,8 @@
 #include <map>
 #include <stdexcept>
 #include <string>
-#include <vector>
-
 #include <systemc>
+#include <vector>
 
 #include "models/core/config.h"
 #include "models/core/energy.h"
@@ -32,7 +31,7 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-constexpr int64_t kPrompt = 2048;   // prefill length, and the context of every decode step
+constexpr int64_t kPrompt = 2048;    // prefill length, and the context of every decode step
 constexpr int64_t kMaxBatch = 4096;  // search limit for the largest batch that fits
 
 struct Point {
@@ -66,8 +65,7 @@ Point simulate_here(const Preset& preset, const trace::Trace& trace) {
   sc_core::sc_start();
   core::RunResult result;
   accelerator->collect(result);
-  return {result.summary.latency_s,
-          std::chrono::duration<double>(Clock::now() - start).count()};
+  return {result.summary.latency_s, std::chrono::duration<double>(Clock::now() - start).count()};
 }
 
 // One simulation in a child process.
@@ -148,9 +146,9 @@ ModelRun run_model(const Preset& preset, const std::string& model) {
   ModelRun run;
   const Point prefill = simulate(preset, llama(model, "prefill", 1));
   run.prefill_s = prefill.latency_s;
-  std::printf("%-10s %-9s prefill %5lld tokens: %8.2f ms simulated, %6.1f s host\n",
-              model.c_str(), preset.name.c_str(), static_cast<long long>(kPrompt),
-              1e3 * prefill.latency_s, prefill.host_s);
+  std::printf("%-10s %-9s prefill %5lld tokens: %8.2f ms simulated, %6.1f s host\n", model.c_str(),
+              preset.name.c_str(), static_cast<long long>(kPrompt), 1e3 * prefill.latency_s,
+              prefill.host_s);
   run.largest = largest_batch(preset, model);
   std::vector<int64_t> batches;
   for (const int64_t b : {1, 8, 32, 64}) {
@@ -162,11 +160,11 @@ ModelRun run_model(const Preset& preset, const std::string& model) {
   for (const int64_t b : batches) {
     const Point step = simulate(preset, llama(model, "decode", b));
     run.tokens_per_s[b] = static_cast<double>(b) / step.latency_s;
-    std::printf("%-10s %-9s decode batch %4lld: %9.1f tokens/s, %7.2f ms per step, %6.2f s host "
-                "per step%s\n",
-                model.c_str(), preset.name.c_str(), static_cast<long long>(b),
-                run.tokens_per_s[b], 1e3 * step.latency_s, step.host_s,
-                b == run.largest ? " (largest batch that fits)" : "");
+    std::printf(
+        "%-10s %-9s decode batch %4lld: %9.1f tokens/s, %7.2f ms per step, %6.2f s host "
+        "per step%s\n",
+        model.c_str(), preset.name.c_str(), static_cast<long long>(b), run.tokens_per_s[b],
+        1e3 * step.latency_s, step.host_s, b == run.largest ? " (largest batch that fits)" : "");
   }
   return run;
 }
@@ -184,10 +182,11 @@ int sc_main(int, char*[]) {
     const double weights = weight_bytes(model);
     const ModelRun a = run_model(h100, model);
     const ModelRun b = run_model(h200, model);
-    std::printf("%-10s batch-1 decode roof (weights %.1f GB at peak bandwidth): %.1f tokens/s "
-                "on h100-sxm, %.1f on h200-sxm\n",
-                model.c_str(), weights / 1e9, peak_bandwidth(h100) / weights,
-                peak_bandwidth(h200) / weights);
+    std::printf(
+        "%-10s batch-1 decode roof (weights %.1f GB at peak bandwidth): %.1f tokens/s "
+        "on h100-sxm, %.1f on h200-sxm\n",
+        model.c_str(), weights / 1e9, peak_bandwidth(h100) / weights,
+        peak_bandwidth(h200) / weights);
     std::printf("%-10s h200/h100: prefill speed %.3f; decode", model.c_str(),
                 a.prefill_s / b.prefill_s);
     for (const auto& [batch, rate] : a.tokens_per_s) {

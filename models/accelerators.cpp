@@ -1,4 +1,5 @@
 // Every accelerator kind of this build. A new machine class adds its line here.
+#include "models/gpu/gpu_accelerator.h"
 #include "models/run/accelerator.h"
 #include "models/systolic/systolic_accelerator.h"
 
@@ -8,6 +9,7 @@ const Registry& accelerators() {
   static const Registry registry = [] {
     Registry r;
     r.add(systolic::systolic_entry());
+    r.add(gpu::gpu_entry());
     return r;
   }();
   return registry;

