@@ -189,7 +189,8 @@ class UnitScheduler {
   Tick column_start(const Visit& v, Tick ready) const;
   std::optional<Tick> read_turn_end();
   // How many of the visit's columns the write turn keeps, and when it ends if it does.
-  std::int64_t write_turn_kept(const Visit& v, std::optional<Tick>& ends);
+  // `ends` becomes the cycle the write turn ends, or stays kNever.
+  std::int64_t write_turn_kept(const Visit& v, Tick& ends);
   // Schedules `v` as planned; returns the rest of it when a refresh or the end of its
   // direction's turn interrupts it.
   std::optional<Visit> process(Visit& v, const Plan& p);
@@ -491,7 +492,7 @@ std::optional<Tick> UnitScheduler::read_turn_end() {
   return writes.accepted[static_cast<std::size_t>(j)] + 1;
 }
 
-std::int64_t UnitScheduler::write_turn_kept(const Visit& v, std::optional<Tick>& ends) {
+std::int64_t UnitScheduler::write_turn_kept(const Visit& v, Tick& ends) {
   const Stream& reads = streams_[0];
   const Stream& writes = streams_[1];
   collect_columns(v);
@@ -554,7 +555,7 @@ std::optional<Visit> UnitScheduler::process(Visit& v, const Plan& p) {
   // The end of this direction's turn, or a refresh, may cut the visit short.
   std::int64_t kept = v.bursts;
   Tick cut = kNever;
-  std::optional<Tick> turn_ends;
+  Tick turn_ends = kNever;  // a plain sentinel: gcc -O2 misreads an optional here
   if (copying() && streams_[writing_ ? 0 : 1].served < streams_[writing_ ? 0 : 1].share) {
     if (writing_) {
       add_columns(v);
@@ -577,12 +578,12 @@ std::optional<Visit> UnitScheduler::process(Visit& v, const Plan& p) {
   if (refreshed) {
     cut = *pending;
     kept = v.served_before(cut);
-    turn_ends.reset();
+    turn_ends = kNever;
   }
   if (cut == kNever) {
     commit(v);
     // The turn may end right after the visit's last column.
-    if (turn_ends) switch_direction(*turn_ends + 2);
+    if (turn_ends != kNever) switch_direction(turn_ends + 2);
     return std::nullopt;
   }
   v.truncate(cut);
@@ -599,7 +600,7 @@ std::optional<Visit> UnitScheduler::process(Visit& v, const Plan& p) {
     v.phases.clear();
   }
   forget_acceptances_after(cut);
-  if (turn_ends) switch_direction(*turn_ends + 2);
+  if (turn_ends != kNever) switch_direction(turn_ends + 2);
   return rest;
 }
 
