@@ -1,5 +1,5 @@
 // Simulation speed of one detailed-mode DRAM channel controller (the HBM3 pseudo-channel of
-// tests/dram/hbm3_test_timing.h, per-bank refresh, open page, 32-entry queues), in simulated
+// models/mem/dram/hbm3_reference.h, per-bank refresh, open page, 32-entry queues), in simulated
 // requests per host second, on three saturating streams: streaming reads, random reads, and a
 // random read/write mix. Every request is due at cycle 0, so the queues stay full and the
 // scheduler has the most to scan. Prints numbers; asserts nothing.
@@ -11,11 +11,9 @@
 #include <vector>
 
 #include "models/mem/dram/channel_controller.h"
-#include "tests/dram/hbm3_test_timing.h"
+#include "models/mem/dram/hbm3_reference.h"
 
 using namespace axsim::mem;
-using axsim::mem::test::hbm3_org;
-using axsim::mem::test::hbm3_timing;
 using Clock = std::chrono::steady_clock;
 
 namespace {

@@ -1,37 +1,11 @@
 #include "hw/dram/dram_devices.h"
 
+#include "models/mem/dram/hbm3_reference.h"
+
 namespace axsim::hw {
 
 DramCheckDevice hbm3_like_device() {
-  DramCheckDevice device;
-  device.name = "hbm3-like";
-  // One HBM3 pseudo-channel: 4 bank groups x 4 banks, 1 KiB rows of 32-byte bursts.
-  device.org = {4, 4, 16384, 32, 32};
-  // The HBM3-like set named in the memory-system issue, in tCK.
-  mem::DramTiming& t = device.timing;
-  t.CL = 20;
-  t.CWL = 8;
-  t.tBL = 2;
-  t.tRCDRD = 31;
-  t.tRCDWR = 15;
-  t.tRP = 26;
-  t.tRAS = 45;
-  t.tRC = 72;
-  t.tCCD_S = 2;
-  t.tCCD_L = 4;
-  t.tRRD_S = 4;
-  t.tRRD_L = 5;
-  t.tFAW = 24;
-  t.tWR = 33;
-  t.tRTP = 9;
-  t.tWTR_S = 5;
-  t.tWTR_L = 10;
-  t.tRTRS = 2;
-  t.tREFI = 6240;
-  t.tRFC = 560;
-  t.tRFCpb = 320;
-  t.tRREFD = 8;
-  return device;
+  return {"hbm3-like", mem::hbm3_org(), mem::hbm3_timing()};
 }
 
 DramCheckDevice lpddr5_like_device() {

@@ -8,7 +8,7 @@
 #include "models/mem/dram/timing_checker.h"
 #include "tests/dram/channel_test_streams.h"
 #include "tests/dram/channel_test_util.h"
-#include "tests/dram/hbm3_test_timing.h"
+#include "models/mem/dram/hbm3_reference.h"
 #include "tests/dram/lpddr5_test_timing.h"
 
 using namespace axsim::mem;

@@ -1,11 +1,14 @@
-// One HBM3 pseudo-channel, as the DRAM tests use it: tCK 0.625 ns (1.6 GHz command clock),
-// 4 bank groups x 4 banks, 16384 rows of 32 bursts of 32 B. The timings are the values the
-// memory-system issue fixes for the tests, in cycles of tCK.
+// One HBM3 pseudo-channel as the controller tests, the RTL cross-check and the channel bench
+// all use it: tCK 0.625 ns (1.6 GHz command clock), 4 bank groups x 4 banks, 16384 rows of 32
+// bursts of 32 B. Timings in cycles of tCK: CL, tRCDRD/WR, tRP, tRAS, tRC, tFAW, tRRD_S/L,
+// tCCD_S/L, tWR, tRTP, tREFI (3.9 us) and tRFCpb (200 ns) are JESD238 HBM3-6400 values as
+// open DRAM simulators use them; CWL 8, tWTR_S/L 5/10, tRTRS 2, tRFC 560 (350 ns) and tRREFD
+// 8 are assumed (same order as HBM3 parts; configs/mem/hbm3.yaml has the device's values).
 #pragma once
 
 #include "models/mem/dram/dram_types.h"
 
-namespace axsim::mem::test {
+namespace axsim::mem {
 
 inline DramTiming hbm3_timing() {
   DramTiming t;
@@ -44,4 +47,4 @@ inline ChannelOrg hbm3_org() {
   return org;
 }
 
-}  // namespace axsim::mem::test
+}  // namespace axsim::mem
