@@ -134,7 +134,7 @@ struct Stream {
   std::int64_t share = 0;   // the unit's requests in this direction
   std::int64_t pulled = 0;  // requests taken from the source
   std::int64_t depth = 0;   // its queue
-  std::deque<Visit> todo;
+  std::deque<Visit> queued_visits;
   std::vector<Tick> columns;      // recent column commands, in time order
   std::int64_t columns_base = 0;  // served requests older than `columns`
   std::int64_t served = 0;
@@ -627,7 +627,7 @@ void UnitScheduler::commit(Visit& v) {
 }
 
 void UnitScheduler::fill(Stream& s) {
-  while (!s.exhausted && s.todo.size() < kCandidateWindow) {
+  while (!s.exhausted && s.queued_visits.size() < kCandidateWindow) {
     RowRun run;
     if (!s.source->next(run)) {
       s.exhausted = true;
@@ -638,7 +638,7 @@ void UnitScheduler::fill(Stream& s) {
     v.position = s.pulled;
     v.bursts = static_cast<std::int64_t>(run.bursts);
     s.pulled += v.bursts;
-    s.todo.push_back(std::move(v));
+    s.queued_visits.push_back(std::move(v));
   }
 }
 
@@ -648,8 +648,8 @@ void UnitScheduler::fill(Stream& s) {
 void UnitScheduler::open_waiting_rows(Tick until) {
   Stream& active = streams_[writing_ ? 1 : 0];
   std::vector<int> seen;
-  for (std::size_t i = 0; i < active.todo.size() && i < kCandidateWindow; ++i) {
-    Visit& v = active.todo[i];
+  for (std::size_t i = 0; i < active.queued_visits.size() && i < kCandidateWindow; ++i) {
+    Visit& v = active.queued_visits[i];
     const int index = v.bank_index(banks_per_group_);
     if (std::find(seen.begin(), seen.end(), index) != seen.end()) continue;
     seen.push_back(index);
@@ -683,7 +683,7 @@ UnitTiming UnitScheduler::run(const SteadyState* known) {
   for (;;) {
     fill(streams_[0]);
     fill(streams_[1]);
-    if (streams_[0].todo.empty() && streams_[1].todo.empty()) break;
+    if (streams_[0].queued_visits.empty() && streams_[1].queued_visits.empty()) break;
     const bool steady = refresh_cycle > 0 ? !progress_.empty() && progress_.back().first >= horizon
                                           : visits >= visits_without_refresh;
     if (steady) break;
@@ -693,7 +693,7 @@ UnitTiming UnitScheduler::run(const SteadyState* known) {
     const Tick last_any = std::max(active.last_column, other.last_column);
     // The candidates: visits of the direction being served whose first request has entered
     // the queue; per bank the oldest, plus any that hit the bank's open row.
-    std::size_t best = active.todo.size();
+    std::size_t best = active.queued_visits.size();
     Plan best_plan;
     std::pair<Tick, std::int64_t> best_key{0, 0};
     std::vector<int>& seen = seen_;
@@ -709,10 +709,10 @@ UnitTiming UnitScheduler::run(const SteadyState* known) {
     // almost always one near the front; then, if none does, every visit.
     for (const bool only_soonest : {true, false}) {
       if (settled || (only_soonest && !soonest)) continue;
-      best = active.todo.size();
+      best = active.queued_visits.size();
       seen.clear();
-      for (std::size_t i = 0; i < active.todo.size() && !settled; ++i) {
-        Visit& v = active.todo[i];
+      for (std::size_t i = 0; i < active.queued_visits.size() && !settled; ++i) {
+        Visit& v = active.queued_visits[i];
         const int index = v.bank_index(banks_per_group_);
         const BankState& bank = bank_[static_cast<std::size_t>(index)];
         const bool hit = bank.open && bank.row == v.run.row;
@@ -725,10 +725,10 @@ UnitTiming UnitScheduler::run(const SteadyState* known) {
         const Tick bound = std::max({*v.accepted + 1, turn_start_, v.min_act, bank.refresh_end}) +
                            (hit ? 0 : rcd(v));
         if (only_soonest && bound > *soonest) continue;
-        if (best != active.todo.size() && bound >= best_key.first) continue;
+        if (best != active.queued_visits.size() && bound >= best_key.first) continue;
         const Plan p = plan(v);
         const std::pair<Tick, std::int64_t> key{column_start(v, p.ready), v.position};
-        if (best == active.todo.size() || key < best_key) {
+        if (best == active.queued_visits.size() || key < best_key) {
           best = i;
           best_plan = p;
           best_key = key;
@@ -736,9 +736,9 @@ UnitTiming UnitScheduler::run(const SteadyState* known) {
         }
       }
     }
-    if (best == active.todo.size()) {
+    if (best == active.queued_visits.size()) {
       // Nothing of this direction is waiting: the controller turns to the other one.
-      if (other.todo.empty()) break;
+      if (other.queued_visits.empty()) break;
       switch_direction(std::max(turn_start_, last_any + 1));
       continue;
     }
@@ -749,15 +749,15 @@ UnitTiming UnitScheduler::run(const SteadyState* known) {
         continue;
       }
     }
-    Visit chosen = std::move(active.todo[best]);
-    active.todo.erase(active.todo.begin() + static_cast<std::ptrdiff_t>(best));
+    Visit chosen = std::move(active.queued_visits[best]);
+    active.queued_visits.erase(active.queued_visits.begin() + static_cast<std::ptrdiff_t>(best));
     std::optional<Visit> rest = process(chosen, best_plan);
     ++visits;
     if (rest) {
       Stream& s = stream_of(*rest);
-      auto at = std::find_if(s.todo.begin(), s.todo.end(),
+      auto at = std::find_if(s.queued_visits.begin(), s.queued_visits.end(),
                              [&](const Visit& v) { return v.position > rest->position; });
-      s.todo.insert(at, std::move(*rest));
+      s.queued_visits.insert(at, std::move(*rest));
     }
   }
 
