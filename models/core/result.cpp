@@ -54,6 +54,7 @@ nlohmann::json result_to_json(const RunResult& result) {
   for (const auto& layer : result.layers) out["layers"].push_back(layer_to_json(layer));
   out["energy"] = result.energy;
   out["stats"] = result.stats;
+  if (!result.details.is_null()) out["details"] = result.details;
   return out;
 }
 

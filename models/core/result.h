@@ -67,6 +67,10 @@ struct RunResult {
   std::vector<LayerResult> layers;
   nlohmann::json energy;  // EnergyLedger::to_json()
   nlohmann::json stats;   // StatGroup::to_json() of the top module
+  // What only this kind of machine has to say (a dataflow compiler plan and pipeline, a CIM
+  // chip's ADC accuracy and power states): an object keyed by topic, written only when set.
+  // docs/result-format.md lists the topics each kind writes.
+  nlohmann::json details;
 };
 
 nlohmann::json result_to_json(const RunResult& result);
