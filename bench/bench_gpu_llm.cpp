@@ -1,7 +1,8 @@
 // Llama-2-7B and Llama-2-70B (8-bit weights, zoo traces generated in-process) on the H100 and
 // H200 presets: time to prefill 2,048 tokens, decode tokens per second at batch 1, 8, 32, 64
 // and at the largest batch whose weights and KV cache fit HBM, the H200 / H100 ratios, and the
-// host time each simulated decode step took. Prints numbers; asserts nothing.
+// host time each simulated decode step took. Then ResNet-50 INT8 images/s at batch 1 and 256,
+// and a GPT-3 175B decode step tensor-parallel over 8 GPUs. Prints numbers; asserts nothing.
 //
 // SystemC elaborates once per process, so every simulation runs in a forked child that sends
 // its figures back through a pipe.
@@ -42,9 +43,10 @@ struct Point {
 struct Preset {
   std::string name;
   std::string path;
+  std::vector<std::string> overrides;  // --set assignments, e.g. gpu.parallel.gpus=8
 };
 
-trace::Trace llama(const std::string& model, const std::string& phase, int64_t batch) {
+trace::Trace language_model(const std::string& model, const std::string& phase, int64_t batch) {
   zoo::ZooOptions options;
   options.phase = phase;
   options.batch = batch;
@@ -55,7 +57,7 @@ trace::Trace llama(const std::string& model, const std::string& phase, int64_t b
 }
 
 Point simulate_here(const Preset& preset, const trace::Trace& trace) {
-  const core::ConfigNode root = core::load_config(preset.path);
+  const core::ConfigNode root = core::load_config(preset.path, preset.overrides);
   const core::Section top(root);
   const core::TechTable tech = core::load_tech_table(run::resolve_config_path(top.child("tech")));
   const core::Section own = top.section("gpu");
@@ -100,7 +102,7 @@ Point simulate(const Preset& preset, const trace::Trace& trace) {
 }
 
 gpu::GpuConfig gpu_config(const Preset& preset, core::ConfigNode& root) {
-  root = core::load_config(preset.path);
+  root = core::load_config(preset.path, preset.overrides);
   return gpu::parse_gpu_config(core::Section(root).section("gpu"));
 }
 
@@ -110,7 +112,7 @@ int64_t largest_batch(const Preset& preset, const std::string& model) {
   const gpu::GpuConfig config = gpu_config(preset, root);
   const double capacity = static_cast<double>(gpu::make_memory_model(config)->capacity_bytes());
   const auto fits = [&](int64_t batch) {
-    return gpu::trace_footprint(config, llama(model, "decode", batch)).total() <= capacity;
+    return gpu::trace_footprint(config, language_model(model, "decode", batch)).total() <= capacity;
   };
   if (!fits(1)) return 0;
   int64_t low = 1;
@@ -127,7 +129,7 @@ int64_t largest_batch(const Preset& preset, const std::string& model) {
 }
 
 double weight_bytes(const std::string& model) {
-  return static_cast<double>(trace::count_trace(llama(model, "decode", 1)).weight_bytes);
+  return static_cast<double>(trace::count_trace(language_model(model, "decode", 1)).weight_bytes);
 }
 
 double peak_bandwidth(const Preset& preset) {
@@ -144,7 +146,7 @@ struct ModelRun {
 
 ModelRun run_model(const Preset& preset, const std::string& model) {
   ModelRun run;
-  const Point prefill = simulate(preset, llama(model, "prefill", 1));
+  const Point prefill = simulate(preset, language_model(model, "prefill", 1));
   run.prefill_s = prefill.latency_s;
   std::printf("%-10s %-9s prefill %5lld tokens: %8.2f ms simulated, %6.1f s host\n", model.c_str(),
               preset.name.c_str(), static_cast<long long>(kPrompt), 1e3 * prefill.latency_s,
@@ -158,7 +160,7 @@ ModelRun run_model(const Preset& preset, const std::string& model) {
     batches.push_back(run.largest);
   }
   for (const int64_t b : batches) {
-    const Point step = simulate(preset, llama(model, "decode", b));
+    const Point step = simulate(preset, language_model(model, "decode", b));
     run.tokens_per_s[b] = static_cast<double>(b) / step.latency_s;
     std::printf(
         "%-10s %-9s decode batch %4lld: %9.1f tokens/s, %7.2f ms per step, %6.2f s host "
@@ -169,14 +171,50 @@ ModelRun run_model(const Preset& preset, const std::string& model) {
   return run;
 }
 
+trace::Trace resnet50(int64_t batch) {
+  zoo::ZooOptions options;
+  options.batch = batch;
+  options.dtype = trace::DType::int8;
+  return zoo::make_network("resnet50", options);
+}
+
+void run_resnet50(const Preset& preset) {
+  for (const int64_t batch : {1, 256}) {
+    const Point p = simulate(preset, resnet50(batch));
+    std::printf("resnet50   %-9s int8 batch %4lld: %9.0f images/s, %8.3f ms per batch, %5.2f s host\n",
+                preset.name.c_str(), static_cast<long long>(batch),
+                static_cast<double>(batch) / p.latency_s, 1e3 * p.latency_s, p.host_s);
+  }
+}
+
+// GPT-3 175B with 8-bit weights (~175 GB) does not fit one GPU: tensor-parallel over an HGX
+// board of 8, decode steps with 2,047 tokens in the cache (its 2,048 learned positions hold
+// the cache and the new token).
+void run_gpt3(const Preset& one_gpu) {
+  Preset board = one_gpu;
+  board.name = one_gpu.name + "x8";
+  board.overrides.push_back("gpu.parallel.gpus=8");
+  for (const int64_t batch : {1, 8, 64}) {
+    zoo::ZooOptions options;
+    options.phase = "decode";
+    options.batch = batch;
+    options.dtype = trace::DType::int8;
+    options.context = 2047;
+    const Point p = simulate(board, zoo::make_network("gpt3-175b", options));
+    std::printf("gpt3-175b  %-11s decode batch %3lld: %8.1f tokens/s, %7.2f ms per step, %5.2f s host\n",
+                board.name.c_str(), static_cast<long long>(batch),
+                static_cast<double>(batch) / p.latency_s, 1e3 * p.latency_s, p.host_s);
+  }
+}
+
 }  // namespace
 
 int sc_main(int, char*[]) {
   // Line-buffered, so each figure shows as it is measured (and no child inherits unprinted text).
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
   const std::string root = AXSIM_SOURCE_DIR;
-  const Preset h100{"h100-sxm", root + "/configs/gpu/h100-sxm.yaml"};
-  const Preset h200{"h200-sxm", root + "/configs/gpu/h200-sxm.yaml"};
+  const Preset h100{"h100-sxm", root + "/configs/gpu/h100-sxm.yaml", {}};
+  const Preset h200{"h200-sxm", root + "/configs/gpu/h200-sxm.yaml", {}};
   const double bandwidth_ratio = peak_bandwidth(h200) / peak_bandwidth(h100);
   for (const std::string model : {"llama2-7b", "llama2-70b"}) {
     const double weights = weight_bytes(model);
@@ -202,5 +240,7 @@ int sc_main(int, char*[]) {
     }
     std::printf("; peak bandwidth ratio %.3f\n", bandwidth_ratio);
   }
+  for (const Preset& preset : {h100, h200}) run_resnet50(preset);
+  for (const Preset& preset : {h100, h200}) run_gpt3(preset);
   return 0;
 }
