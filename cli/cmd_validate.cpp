@@ -1,13 +1,18 @@
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "cli/commands.h"
 #include "models/core/config.h"
 #include "models/core/energy.h"
 #include "models/core/error.h"
+#include "models/mem/dram/dram_config.h"
+#include "models/mem/sram/sram_config.h"
 #include "models/run/accelerator.h"
 #include "models/run/simulate.h"
+#include "sweep/sweep_spec.h"
 #include "workloads/trace/counts.h"
 #include "workloads/trace/trace_io.h"
 
@@ -20,7 +25,19 @@ struct ValidateOptions {
   std::vector<std::string> overrides;
 };
 
-enum class FileKind { accelerator_config, tech_table, trace };
+std::string fixed(double value, const char* unit) {
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(value < 10 ? 2 : 1) << value << " " << unit;
+  return out.str();
+}
+std::string binary_bytes(double bytes) {
+  if (bytes >= 1024.0 * 1024 * 1024) return fixed(bytes / (1024.0 * 1024 * 1024), "GiB");
+  if (bytes >= 1024.0 * 1024) return fixed(bytes / (1024.0 * 1024), "MiB");
+  return fixed(bytes / 1024.0, "KiB");
+}
+std::string gb_per_s(double bytes_per_s) { return fixed(bytes_per_s / 1e9, "GB/s"); }
+
+enum class FileKind { accelerator_config, tech_table, trace, dram_preset, sram_preset, sweep };
 
 // JSON files are traces; a YAML file says what it is by its top-level keys.
 FileKind classify(const std::string& path) {
@@ -30,8 +47,13 @@ FileKind classify(const std::string& path) {
   if (root.is_map() && root.has("kind")) return FileKind::accelerator_config;
   if (root.is_map() && root.has("actions")) return FileKind::tech_table;
   if (root.is_map() && root.has("layers")) return FileKind::trace;
-  throw core::InputError(path + ": not an accelerator config (no 'kind:'), technology table (no "
-                         "'actions:') or trace (no 'layers:')");
+  if (root.is_map() && root.has("axes")) return FileKind::sweep;
+  if (root.is_map() && root.has("organization")) return FileKind::dram_preset;
+  if (root.is_map() && root.has("banks") && root.has("ports")) return FileKind::sram_preset;
+  throw core::InputError(path +
+                         ": not an accelerator config (no 'kind:'), technology table (no "
+                         "'actions:'), trace (no 'layers:'), sweep (no 'axes:'), DRAM preset (no "
+                         "'organization:') or SRAM preset (no 'banks:' and 'ports:')");
 }
 
 std::string describe(const std::string& path, const std::vector<std::string>& overrides) {
@@ -53,6 +75,24 @@ std::string describe(const std::string& path, const std::vector<std::string>& ov
              std::to_string(counts.params) + " parameters, " + std::to_string(counts.macs) +
              " MACs)";
     }
+    case FileKind::dram_preset: {
+      const mem::DramSpec spec = mem::load_memory_config(path, overrides);
+      return "DRAM preset '" + spec.name + "' (" + spec.standard + ", " +
+             binary_bytes(static_cast<double>(spec.capacity_bytes())) + ", peak " +
+             gb_per_s(spec.peak_bandwidth().si) + ")";
+    }
+    case FileKind::sram_preset: {
+      const mem::SramConfig sram = mem::load_sram_file(path, overrides);
+      return "SRAM preset '" + sram.name + "' (" +
+             binary_bytes(static_cast<double>(sram.capacity_bytes)) + ", peak " +
+             gb_per_s(sram.peak_bandwidth().si) + ")";
+    }
+    case FileKind::sweep: {
+      const sweep::SweepSpec spec = sweep::load_sweep_spec(path);
+      return "sweep '" + spec.name + "' (" + std::to_string(spec.configs.size()) + " configs, " +
+             std::to_string(spec.workloads.size()) + " workloads, " +
+             std::to_string(spec.axes.size()) + " axes)";
+    }
   }
   return "";
 }
@@ -69,7 +109,8 @@ Command add_validate_command(CLI::App& app) {
     int failures = 0;
     for (const std::string& file : options->files) {
       try {
-        std::cout << "ok: " << file << ": " << describe(file, options->overrides) << "\n";
+        const std::string what = describe(file, options->overrides);
+        std::cout << "ok: " << file << ": " << what << "\n";
       } catch (const core::InputError& e) {
         std::cerr << "axsim: error: " << e.what() << "\n";
         ++failures;

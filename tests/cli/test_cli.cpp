@@ -126,6 +126,23 @@ TEST_CASE("cli: validate names traces and technology tables") {
   CHECK_THAT(o.output, Catch::Contains("technology table 'horowitz-45nm'"));
 }
 
+TEST_CASE("cli: validate names memory presets and sweeps and a bad preset names its key") {
+  const std::string source = AXSIM_SOURCE_DIR;
+  const Outcome o = run_axsim("validate " + source + "/configs/mem/h100-hbm3.yaml " + source +
+                              "/configs/mem/sram-h100-smem.yaml " + source +
+                              "/configs/sweeps/demo.yaml");
+  CHECK(o.exit_code == 0);
+  CHECK_THAT(o.output, Catch::Contains("DRAM preset 'h100-hbm3'"));
+  CHECK_THAT(o.output, Catch::Contains("peak 3350.0 GB/s"));
+  CHECK_THAT(o.output, Catch::Contains("SRAM preset 'h100-sm-shared-memory' (256.0 KiB"));
+  CHECK_THAT(o.output, Catch::Contains("sweep 'demo' (1 configs, 2 workloads, 3 axes)"));
+
+  const Outcome bad = run_axsim("validate " + source + "/configs/mem/hbm3.yaml --set timing.tRC=10");
+  CHECK(bad.exit_code == 2);
+  CHECK_THAT(bad.output, Catch::Contains("must be at least tRAS + tRP"));
+  CHECK_THAT(bad.output, !Catch::Contains("ok: "));
+}
+
 #ifdef AXSIM_HAVE_RTL
 TEST_CASE("cli: rtl-check prints the agreement table and every check agrees") {
   const Outcome o = run_axsim("rtl-check --seed 3");
