@@ -5,6 +5,8 @@
 
 #include "cli/commands.h"
 #ifdef AXSIM_HAVE_RTL
+#include "hw/cim/cim_check.h"
+#include "hw/dataflow/conv_stream_check.h"
 #include "hw/dram/dram_check.h"
 #include "hw/rtl_check.h"
 #endif
@@ -33,6 +35,50 @@ int print_dram_checks(uint64_t seed, int requests) {
                 static_cast<unsigned long long>(r.model_last), result.c_str());
   }
   std::printf("%zu DRAM checks, %d disagree\n", rows.size(), mismatches);
+  return mismatches;
+}
+
+// The CIM macro cross-check's agreement table; returns how many rows disagree.
+int print_cim_checks(uint64_t seed) {
+  const std::vector<hw::CimCheckRow> rows = hw::run_cim_checks(seed);
+  std::printf("\n%-17s %-25s %3s %3s %3s %3s %3s %3s %5s %10s %12s %10s %s\n", "cim macro",
+              "stimulus", "K", "N", "adc", "b/c", "dac", "c/a", "shift", "rtl cycles",
+              "model cycles", "max |err|", "outputs");
+  int mismatches = 0;
+  for (const hw::CimCheckRow& r : rows) {
+    mismatches += r.agrees() ? 0 : 1;
+    std::printf("%-17s %-25s %3lld %3lld %3d %3d %3d %3lld %5d %10lld %12lld %10lld %s\n",
+                r.kernel.c_str(), r.stimulus.c_str(), static_cast<long long>(r.k),
+                static_cast<long long>(r.n), r.adc_bits, r.bits_per_cell, r.dac_bits,
+                static_cast<long long>(r.columns_per_adc), r.shift,
+                static_cast<long long>(r.rtl_cycles), static_cast<long long>(r.model_cycles),
+                static_cast<long long>(r.max_abs_error_vs_exact),
+                r.outputs_match ? "bit-exact" : "MISMATCH");
+  }
+  std::printf("%zu CIM checks, %d disagree\n", rows.size(), mismatches);
+  return mismatches;
+}
+
+// The streaming convolution stage's agreement table; returns how many rows disagree.
+int print_stream_checks(uint64_t seed) {
+  const std::vector<hw::StreamCheckRow> rows = hw::run_stream_checks(seed);
+  std::printf("\n%5s %6s %6s %9s %11s %9s %11s %10s %12s %s\n", "width", "height", "period",
+              "rtl first", "model first", "rtl last", "model last", "rtl stall", "model stall",
+              "outputs");
+  int mismatches = 0;
+  for (const hw::StreamCheckRow& r : rows) {
+    mismatches += r.agrees() ? 0 : 1;
+    const char* result = !r.outputs_match ? "MISMATCH"
+                         : r.agrees()     ? "bit-exact"
+                                          : "bit-exact, CYCLES DIFFER";
+    std::printf("%5lld %6lld %6lld %9lld %11lld %9lld %11lld %10lld %12lld %s\n",
+                static_cast<long long>(r.width), static_cast<long long>(r.height),
+                static_cast<long long>(r.consumer_period), static_cast<long long>(r.rtl_first),
+                static_cast<long long>(r.model_first), static_cast<long long>(r.rtl_last),
+                static_cast<long long>(r.model_last), static_cast<long long>(r.rtl_stalled),
+                static_cast<long long>(r.model_stalled), result);
+  }
+  std::printf("%zu stream-stage checks, %d disagree\n", rows.size(), mismatches);
   return mismatches;
 }
 
@@ -67,6 +113,8 @@ Command add_rtl_check_command(CLI::App& app) {
     }
     std::printf("%zu checks, %d disagree\n", rows.size(), mismatches);
     mismatches += print_dram_checks(*seed, *dram_requests);
+    mismatches += print_cim_checks(*seed);
+    mismatches += print_stream_checks(*seed);
     return mismatches == 0 ? 0 : 1;
 #else
     (void)seed;

@@ -1,8 +1,12 @@
 #include "reports/html_report.h"
 
+#include <algorithm>
+
 #include "models/core/error.h"
 #include "models/core/result.h"
 #include "models/core/units.h"
+#include "reports/cim_section.h"
+#include "reports/dataflow_section.h"
 #include "reports/energy_chart.h"
 #include "reports/html_escape.h"
 #include "reports/html_tables.h"
@@ -34,6 +38,17 @@ std::string header(const ResultView& r) {
   return out + "</div>\n";
 }
 
+// What only some kinds of machine report (`details`); empty for the others.
+std::string kind_sections(const ResultView& r, const std::string& n) {
+  std::string out;
+  if (r.cim) out += render_cim_section(*r.cim, n);
+  if (r.dataflow) out += render_dataflow_section(*r.dataflow, n);
+  if (!r.details_note.empty()) {
+    out += "<p class=\"note details-error\">" + escape_html(r.details_note) + "</p>\n";
+  }
+  return out;
+}
+
 std::string result_section(const ResultView& r, std::size_t index, bool numbered) {
   const std::string n = std::to_string(index);
   std::string out = "<section id=\"result-" + n + "\">\n";
@@ -46,6 +61,7 @@ std::string result_section(const ResultView& r, std::size_t index, bool numbered
   out += "</div>\n";
 
   out += "<h3>Headline</h3>\n" + headline_table(r);
+  out += kind_sections(r, n);
 
   out += "<h3>Latency per layer</h3>\n<p class=\"note\">One bar per layer in execution order (" +
          std::to_string(r.layers.size()) +
@@ -83,11 +99,15 @@ std::string render_html_report(const std::vector<nlohmann::json>& results) {
     }
   }
   const bool several = views.size() > 1;
+  const bool kind_specific = std::any_of(views.begin(), views.end(), [](const ResultView& v) {
+    return v.cim || v.dataflow || !v.details_note.empty();
+  });
   std::string title = several ? "axsim: " + std::to_string(views.size()) + " results compared"
                               : views.empty() ? "axsim report" : "axsim: " + views[0].title();
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                     "<title>" + escape_html(title) + "</title>\n<style>" + report_css() +
+                    (kind_specific ? kind_section_css() : std::string()) +
                     "</style>\n</head>\n<body>\n<main>\n";
   if (several) {
     out += "<h1>" + escape_html(title) + "</h1>\n<h2 id=\"compare\">Side by side</h2>\n" +

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 
 namespace axsim::reports {
 
@@ -37,6 +38,30 @@ std::string format_percent(double fraction) {
   char text[32];
   const double percent = 100.0 * fraction;
   std::snprintf(text, sizeof text, "%.*f%%", std::fabs(percent) < 9.95 ? 1 : 0, percent);
+  return text;
+}
+
+std::string format_current(double amps) {
+  struct Unit {
+    const char* name;
+    double factor;
+  };
+  static const Unit kUnits[] = {{"nA", 1e-9}, {"µA", 1e-6}, {"mA", 1e-3}, {"A", 1.0}};
+  if (!std::isfinite(amps)) return "n/a";
+  if (amps == 0) return "0 A";
+  const double magnitude = std::fabs(amps);
+  // 0.9995 of the next unit already prints as 1.00 of it, never as "1000" of this one.
+  std::size_t k = 0;
+  while (k + 1 < std::size(kUnits) && magnitude >= 0.9995 * kUnits[k + 1].factor) ++k;
+  const double scaled = amps / kUnits[k].factor;
+  const double size = std::fabs(scaled);
+  char text[48];
+  if (size < 0.9995) {
+    std::snprintf(text, sizeof text, "%.3g %s", scaled, kUnits[k].name);
+  } else {
+    std::snprintf(text, sizeof text, "%.*f %s", size >= 99.95 ? 0 : size >= 9.995 ? 1 : 2, scaled,
+                  kUnits[k].name);
+  }
   return text;
 }
 

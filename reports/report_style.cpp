@@ -67,6 +67,34 @@ footer { margin-top: 48px; color: var(--dim); font-size: 12px; }
   return css;
 }
 
+// Only pages with a kind-specific section carry these rules, so every other page keeps the
+// bytes it had before those sections existed.
+const std::string& kind_section_css() {
+  static const std::string css = R"CSS(
+.verdict-ok { color: #2e7d32; font-weight: 600; }
+.verdict-bad { color: #c62828; font-weight: 600; }
+p.details-error { color: #c62828; }
+table.headline tr.memory-wall th, table.headline tr.memory-wall td { background: #fdf0e6;
+  color: #9a4a12; font-weight: 600; }
+.scroll.fit { display: inline-block; max-width: 100%; }
+table.accuracy, table.plan { width: auto; }
+table.accuracy td:nth-child(1) { font-family: ui-monospace, Menlo, Consolas, monospace; }
+table.accuracy td:nth-child(2), table.plan td:nth-child(2) { font-family: inherit; }
+table.plan tr.context-row th { background: var(--band); font-weight: 600; }
+table.plan td:nth-child(1) { font-family: ui-monospace, Menlo, Consolas, monospace; }
+svg .average { stroke: var(--ink); stroke-width: 1.5; stroke-dasharray: 6 4; }
+svg .period { stroke: var(--dim); stroke-width: 1; stroke-dasharray: 3 3; }
+svg .context-boundary { stroke: var(--dim); stroke-width: 1; stroke-dasharray: 5 3; }
+svg .bottleneck-band { fill: #fff3cd; }
+svg .bottleneck .bar-label { font-weight: 700; }
+svg .span { stroke: var(--ink); stroke-width: 1; }
+svg .busy { fill: var(--compute); }
+svg .stall-in { fill: var(--memory); }
+svg .stall-out { fill: #f2b582; }
+)CSS";
+  return css;
+}
+
 // Click a header to sort by it (numbers largest first, text A to Z); click again to reverse. Numeric columns sort on the exact
 // value kept in data-v, not on the formatted text ("1.2 ms" > "950 us").
 const std::string& report_script() {

@@ -7,6 +7,8 @@
 namespace axsim::reports {
 
 const std::string& report_css();
+// Rules for the CIM and dataflow sections (cim_section.h, dataflow_section.h).
+const std::string& kind_section_css();
 const std::string& report_script();
 
 }  // namespace axsim::reports

@@ -56,6 +56,20 @@ LayerView layer_view(const json& layer) {
   return v;
 }
 
+// The kind-specific topics are recognised by name, so a section appears whatever the kind
+// string of the machine that wrote them.
+void read_details(const json& result, ResultView& v) {
+  const auto it = result.find("details");
+  if (it == result.end() || it->is_null()) return;
+  if (!it->is_object()) {
+    v.details_note = std::string("details: expected an object, found ") + it->type_name() +
+                     "; the kind-specific section is left out.";
+    return;
+  }
+  if (has_cim_topics(*it)) v.cim = cim_details_of(*it);
+  if (has_dataflow_topics(*it)) v.dataflow = dataflow_details_of(*it);
+}
+
 }  // namespace
 
 std::string ResultView::title() const {
@@ -110,6 +124,7 @@ ResultView view_of(const json& result) {
   }
 
   for (const json& layer : result.at("layers")) v.layers.push_back(layer_view(layer));
+  read_details(result, v);
   return v;
 }
 

@@ -4,10 +4,14 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "reports/cim_details.h"
+#include "reports/dataflow_details.h"
 
 namespace axsim::reports {
 
@@ -54,11 +58,18 @@ struct ResultView {
 
   std::vector<LayerView> layers;
 
+  // `details`, when the result has the topics of that kind of machine.
+  std::optional<CimDetails> cim;
+  std::optional<DataflowDetails> dataflow;
+  // Set when `details` is present but not an object: the page says so instead of a section.
+  std::string details_note;
+
   // "resnet50 on tpu-v1" plus the overrides, which is what tells two runs of a sweep apart.
   std::string title() const;
 };
 
 // Throws nlohmann::json::exception when a required key is missing or has the wrong type.
+// A malformed `details` never throws: it is noted in the view and its section left out.
 ResultView view_of(const nlohmann::json& result);
 
 // Reads and checks one result file: core::InputError naming the file when it is missing, not
