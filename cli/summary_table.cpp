@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "cli/details_summary.h"
 #include "models/core/units.h"
+#include "reports/report_format.h"
 
 namespace axsim::cli {
 
@@ -23,9 +25,6 @@ std::string fixed(double value, int digits) {
   return text;
 }
 
-std::string ops(double ops_per_s) {
-  return fixed(ops_per_s / 1e12, 3) + " TOPS";
-}
 
 void row(std::ostream& out, const std::string& key, const std::string& value) {
   char text[160];
@@ -43,7 +42,8 @@ void print_summary(std::ostream& out, const core::RunResult& result, std::size_t
                           std::to_string(s.cycles) + " cycles)");
   row(out, "throughput", fixed(s.inferences_per_s, 1) + " inferences/s (batch " +
                              std::to_string(s.batch) + ")");
-  row(out, "achieved / peak", ops(s.achieved_ops_per_s) + " / " + ops(s.peak_ops_per_s) + "  (" +
+  row(out, "achieved / peak", reports::format_ops_rate(s.achieved_ops_per_s) + " / " +
+                                  reports::format_ops_rate(s.peak_ops_per_s) + "  (" +
                                   percent(s.achieved_ops_per_s, s.peak_ops_per_s) + ")");
   row(out, "energy", core::format_energy(core::joules(s.energy_j)) + "  (average " +
                          core::format_power(core::watts(s.average_power_w)) + ")");
@@ -53,6 +53,7 @@ void print_summary(std::ostream& out, const core::RunResult& result, std::size_t
   for (const auto& [level, bytes] : s.bytes) {
     row(out, "bytes: " + level, core::format_bytes(core::bytes(bytes)));
   }
+  print_details_summary(out, result.details);
 
   std::vector<const core::LayerResult*> slowest;
   for (const auto& layer : result.layers) slowest.push_back(&layer);
