@@ -4,6 +4,7 @@
 #include <map>
 #include <sstream>
 
+#include "models/core/error.h"
 #include "models/core/result.h"
 
 namespace axsim::sweep {
@@ -35,8 +36,14 @@ const std::vector<std::string> kSummaryColumns = {"latency_s", "inferences_per_s
 
 double objective_value(const nlohmann::json& summary, const std::string& objective) {
   if (objective == "memory_s") return summary.at("stall").at("memory_s").get<double>();
-  if (objective.rfind("neg_", 0) == 0) return -summary.at(objective.substr(4)).get<double>();
-  return summary.at(objective).get<double>();
+  const bool negated = objective.rfind("neg_", 0) == 0;
+  const std::string key = negated ? objective.substr(4) : objective;
+  if (!summary.contains(key) || !summary.at(key).is_number()) {
+    throw core::InputError("objective '" + objective + "': a result has no '" + key +
+                           "' (min_sqnr_db comes only from cim results)");
+  }
+  const double value = summary.at(key).get<double>();
+  return negated ? -value : value;
 }
 
 size_t write_outputs(const SweepSpec& spec, const std::vector<PointOutcome>& outcomes,

@@ -1,5 +1,6 @@
 #include "sweep/runner.h"
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -7,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -115,7 +117,21 @@ void stop_on_signals() {
 }
 
 nlohmann::json read_summary(const std::string& result_path) {
-  return nlohmann::json::parse(file_bytes(result_path)).at("summary");
+  const nlohmann::json result = nlohmann::json::parse(file_bytes(result_path));
+  nlohmann::json summary = result.at("summary");
+  // A CIM result's worst sampled ADC accuracy, so a sweep can trade it against energy and
+  // speed. Exact layers (null SQNR) do not bound it.
+  const auto details = result.find("details");
+  if (details != result.end() && details->is_object() && details->contains("accuracy")) {
+    std::optional<double> worst;
+    for (const nlohmann::json& layer : details->at("accuracy")) {
+      const auto sqnr = layer.find("sqnr_db");
+      if (sqnr == layer.end() || !sqnr->is_number()) continue;
+      worst = worst ? std::min(*worst, sqnr->get<double>()) : sqnr->get<double>();
+    }
+    if (worst) summary["min_sqnr_db"] = *worst;
+  }
+  return summary;
 }
 
 std::string point_key(const Point& point) {

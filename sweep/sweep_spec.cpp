@@ -103,7 +103,9 @@ const std::vector<std::string>& objective_keys() {
       // the compute provisioned: a stand-in for silicon cost until models report area
       "peak_ops_per_s",
       // maximised quantities are offered negated, so every objective is minimised
-      "neg_inferences_per_s", "neg_utilization"};
+      "neg_inferences_per_s", "neg_utilization",
+      // CIM results: the worst sampled layer's ADC SQNR in dB (higher is better)
+      "neg_min_sqnr_db"};
   return keys;
 }
 

@@ -2,6 +2,7 @@
 // the cache, a rerun runs nothing, and a bad point is recorded without stopping the others.
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -78,4 +79,33 @@ TEST_CASE("sweep run: a failing point is recorded with its error and the rest st
   CHECK(lines[0]["status"] == "ok");
   CHECK(lines[1]["status"] == "failed");
   CHECK_THAT(lines[1]["error"].get<std::string>(), Catch::Contains("systolic.dram.bandwidth"));
+}
+
+TEST_CASE("sweep run: the CIM ADC sweep trades accuracy for energy, one front point per resolution") {
+  const fs::path dir = fs::temp_directory_path() / "axsim-sweep-run-cim-adc";
+  fs::remove_all(dir);
+  const Outcome run = run_axsim("sweep " + std::string(AXSIM_SOURCE_DIR) +
+                                "/configs/sweeps/cim-adc.yaml -j 2 -o " + (dir / "out").string());
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.output, Catch::Contains("16 points: 16 ran"));
+  const auto lines = read_jsonl(dir / "out" / "results.jsonl");
+  REQUIRE(lines.size() == 16);
+  std::map<int, double> sqnr_by_bits;
+  std::map<int, double> energy_by_bits;  // at 28 columns per ADC, the preset's mux
+  int front = 0;
+  for (const auto& line : lines) {
+    const int bits = std::stoi(line["settings"]["cim.macro.adc_bits"].get<std::string>());
+    const int mux = std::stoi(line["settings"]["cim.macro.columns_per_adc"].get<std::string>());
+    sqnr_by_bits[bits] = line["summary"]["min_sqnr_db"].get<double>();
+    if (mux == 28) energy_by_bits[bits] = line["summary"]["energy_j"].get<double>();
+    if (line["pareto"].get<bool>()) {
+      ++front;
+      CHECK(mux == 7);
+    }
+  }
+  CHECK(front == 4);
+  for (const int bits : {6, 8, 10}) {
+    CHECK(sqnr_by_bits[bits] > sqnr_by_bits[bits - 2] + 6.0);
+    CHECK(energy_by_bits[bits] > energy_by_bits[bits - 2]);
+  }
 }

@@ -89,6 +89,9 @@ TEST_CASE("sweep: objectives read the summary, maximised ones negated") {
   CHECK(sweep::objective_value(summary, "latency_s") == 2.0);
   CHECK(sweep::objective_value(summary, "neg_inferences_per_s") == -0.5);
   CHECK(sweep::objective_value(summary, "memory_s") == 1.5);
+  // A result that does not report an objective is a clear error, not a silent zero.
+  CHECK_THROWS_WITH(sweep::objective_value(summary, "neg_min_sqnr_db"),
+                    Catch::Contains("has no 'min_sqnr_db'"));
 }
 
 TEST_CASE("sweep: constraints prune points, e.g. a MAC budget") {
