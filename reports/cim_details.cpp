@@ -1,6 +1,7 @@
 #include "reports/cim_details.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "reports/details_json.h"
 
@@ -38,7 +39,9 @@ std::vector<CimLayerAccuracy> accuracy_of(const json& list) {
     details::require_object(list[i], path);
     CimLayerAccuracy v;
     v.layer = string_at(list[i], path, "layer");
-    v.sqnr_db = number_at(list[i], path, "sqnr_db");
+    const auto sqnr = list[i].find("sqnr_db");
+    v.sqnr_db = sqnr != list[i].end() && sqnr->is_null() ? std::numeric_limits<double>::infinity()
+                                                          : number_at(list[i], path, "sqnr_db");
     v.max_abs_error = number_at(list[i], path, "max_abs_error");
     v.samples = number_at(list[i], path, "samples");
     out.push_back(v);

@@ -28,7 +28,7 @@ struct CimResidency {
 
 struct CimLayerAccuracy {
   std::string layer;
-  double sqnr_db = 0;
+  double sqnr_db = 0;  // +infinity when the sampled outputs were exact (null in the JSON)
   double max_abs_error = 0;
   double samples = 0;
 };

@@ -1,7 +1,10 @@
 #include "reports/cim_section.h"
 
+#include <cmath>
+
 #include "models/core/units.h"
 #include "reports/cim_power_chart.h"
+#include "reports/html_cells.h"
 #include "reports/html_escape.h"
 #include "reports/report_format.h"
 
@@ -17,11 +20,6 @@ std::string row(const std::string& key, const std::string& value_html,
                 const std::string& tr_class = "") {
   return (tr_class.empty() ? "<tr>" : "<tr class=\"" + tr_class + "\">") + "<th scope=\"row\">" +
          escape_html(key) + "</th><td>" + value_html + "</td></tr>\n";
-}
-
-std::string number_cell(double sort_key, const std::string& text) {
-  return "<td class=\"num\" data-v=\"" + exact_number(sort_key) + "\">" + escape_html(text) +
-         "</td>";
 }
 
 std::string frame_rate_verdict(const CimPower& p) {
@@ -93,8 +91,9 @@ std::string accuracy_table(const std::vector<CimLayerAccuracy>& layers, const st
                     "<th data-type=\"num\" class=\"num\">max abs error</th>"
                     "<th data-type=\"num\" class=\"num\">samples</th></tr></thead>\n<tbody>\n";
   for (const auto& l : worst_first(layers)) {
-    out += "<tr><td data-v=\"" + escape_html(l.layer) + "\">" + escape_html(l.layer) + "</td>" +
-           number_cell(l.sqnr_db, svg_number(l.sqnr_db, 1) + " dB") +
+    out += "<tr>" + text_cell(l.layer) +
+           (std::isinf(l.sqnr_db) ? number_cell(1e9, "exact")
+                                  : number_cell(l.sqnr_db, svg_number(l.sqnr_db, 1) + " dB")) +
            number_cell(l.max_abs_error, svg_number(l.max_abs_error, 4)) +
            number_cell(l.samples, format_count(l.samples)) + "</tr>\n";
   }

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "models/core/units.h"
+#include "reports/html_cells.h"
 #include "reports/html_escape.h"
 #include "reports/report_format.h"
 
@@ -17,15 +18,6 @@ using core::format_time;
 
 std::string row(const std::string& key, const std::string& value_html) {
   return "<tr><th scope=\"row\">" + escape_html(key) + "</th><td>" + value_html + "</td></tr>\n";
-}
-
-std::string text_cell(const std::string& text) {
-  return "<td data-v=\"" + escape_html(text) + "\">" + escape_html(text) + "</td>";
-}
-
-std::string number_cell(double sort_key, const std::string& text) {
-  return "<td class=\"num\" data-v=\"" + exact_number(sort_key) + "\">" + escape_html(text) +
-         "</td>";
 }
 
 std::string time_split(double compute_s, double memory_s, double other_s, double latency_s) {

@@ -5,6 +5,7 @@
 
 #include "models/core/error.h"
 #include "models/core/units.h"
+#include "reports/html_cells.h"
 #include "reports/html_escape.h"
 #include "reports/report_format.h"
 #include "reports/report_style.h"
@@ -90,11 +91,6 @@ std::string point_tooltip(const std::string& pattern, const MemBenchPoint& p, do
          format_percent(p.row_hit_rate);
 }
 
-std::string number_cell(double sort_key, const std::string& text) {
-  return "<td class=\"num\" data-v=\"" + exact_number(sort_key) + "\">" + escape_html(text) +
-         "</td>";
-}
-
 std::string points_table(const MemBenchView& view) {
   std::string out =
       "<table class=\"layers sortable\" id=\"points\">\n<thead><tr><th>pattern</th>"
@@ -105,8 +101,7 @@ std::string points_table(const MemBenchView& view) {
       "row hits</th></tr></thead>\n<tbody>\n";
   for (const auto& s : view.series) {
     for (const auto& p : s.points) {
-      out += "<tr><td data-v=\"" + escape_html(s.pattern) + "\">" + escape_html(s.pattern) +
-             "</td>" +
+      out += "<tr>" + text_cell(s.pattern) +
              // Saturation sorts above every offered load.
              number_cell(p.saturation ? 1e9 : p.offered_load, load_text(p)) +
              number_cell(p.offered_bytes_per_s,

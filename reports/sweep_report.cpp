@@ -6,6 +6,7 @@
 #include <set>
 
 #include "models/core/error.h"
+#include "reports/html_cells.h"
 #include "reports/html_escape.h"
 #include "reports/report_format.h"
 #include "reports/report_style.h"
@@ -20,15 +21,6 @@ const std::pair<const char*, const char*> kColumns[] = {{"latency", "latency_s"}
                                                         {"energy", "energy_j"},
                                                         {"power", "average_power_w"},
                                                         {"utilisation", "utilization"}};
-
-std::string text_cell(const std::string& text) {
-  return "<td data-v=\"" + escape_html(text) + "\">" + escape_html(text) + "</td>";
-}
-
-std::string number_cell(double sort_key, const std::string& text) {
-  return "<td class=\"num\" data-v=\"" + exact_number(sort_key) + "\">" + escape_html(text) +
-         "</td>";
-}
 
 // An axis value counts by the number it starts with ("34 GB/s" is 34), as in sweep
 // constraints, so that 128 sorts after 64.

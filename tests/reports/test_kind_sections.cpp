@@ -166,6 +166,18 @@ TEST_CASE("a result without details has no kind section", "[report]") {
   CHECK(render_html_report({other}) == html);
 }
 
+TEST_CASE("a layer whose sampled outputs were exact shows as exact and sorts last", "[report]") {
+  nlohmann::json result = fixture("cim_result.json");
+  result["details"]["accuracy"][0]["sqnr_db"] = nullptr;
+  const std::string html = render_html_report({result});
+  CHECK(contains(html, "cim-accuracy-0"));
+  CHECK(contains(html, ">exact</td>"));
+  CHECK_FALSE(contains(html, "expected a number, found null"));
+  const std::string first_layer = result["details"]["accuracy"][0]["layer"].get<std::string>();
+  const std::string second_layer = result["details"]["accuracy"][1]["layer"].get<std::string>();
+  CHECK(html.find(">" + second_layer + "<") < html.find(">" + first_layer + "<"));
+}
+
 TEST_CASE("a malformed topic is left out with a note naming the key", "[report]") {
   nlohmann::json result = fixture("cim_result.json");
   result["details"]["power"]["timeline"] = "oops";
