@@ -5,8 +5,6 @@
 // reprogramming is its own share of latency and energy; ResNet-18 streamed on the SRAM-CIM
 // preset; an ADC-bits sweep. Prints numbers; asserts nothing. Every simulation runs in a forked
 // child (SystemC elaborates once per process) that sends its figures back through a pipe.
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cmath>
@@ -16,6 +14,7 @@
 #include <systemc>
 #include <vector>
 
+#include "bench/child_process.h"
 #include "models/cim/cim_config.h"
 #include "models/cim/energy_model.h"
 #include "models/core/config.h"
@@ -82,33 +81,8 @@ Point simulate_here(const std::string& preset, const std::vector<std::string>& o
 
 Point simulate(const std::string& preset, const std::vector<std::string>& overrides,
                const trace::Trace& trace) {
-  int fds[2];
-  if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
-  const pid_t pid = ::fork();
-  if (pid < 0) throw std::runtime_error("fork failed");
-  if (pid == 0) {
-    ::close(fds[0]);
-    Point p;
-    int code = 0;
-    try {
-      p = simulate_here(preset, overrides, trace);
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "%s: %s\n", trace.name.c_str(), e.what());
-      code = 1;
-    }
-    if (::write(fds[1], &p, sizeof p) != static_cast<ssize_t>(sizeof p)) code = 1;
-    ::_exit(code);
-  }
-  ::close(fds[1]);
-  Point p;
-  const ssize_t got = ::read(fds[0], &p, sizeof p);
-  ::close(fds[0]);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  if (got != static_cast<ssize_t>(sizeof p) || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    throw std::runtime_error("simulation of " + trace.name + " on " + preset + " failed");
-  }
-  return p;
+  return bench::in_child<Point>(trace.name + " on " + preset,
+                                [&] { return simulate_here(preset, overrides, trace); });
 }
 
 cim::CimConfig config_of(const std::string& preset, const std::vector<std::string>& overrides,

@@ -4,8 +4,6 @@
 // on both presets (FPS at batch 1 and 8, contexts, FPS/W, host time per simulation).
 // SystemC elaborates once per process, so every simulation runs in a forked child that sends
 // its figures back through a pipe.
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cmath>
@@ -16,6 +14,7 @@
 #include <systemc>
 #include <vector>
 
+#include "bench/child_process.h"
 #include "models/core/config.h"
 #include "models/core/energy.h"
 #include "models/core/result.h"
@@ -69,33 +68,8 @@ Point simulate_here(const std::string& preset, const trace::Trace& trace) {
 }
 
 Point simulate(const std::string& preset, const trace::Trace& trace) {
-  int fds[2];
-  if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
-  const pid_t pid = ::fork();
-  if (pid < 0) throw std::runtime_error("fork failed");
-  if (pid == 0) {
-    ::close(fds[0]);
-    Point p;
-    int code = 0;
-    try {
-      p = simulate_here(preset, trace);
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "%s on %s: %s\n", trace.name.c_str(), preset.c_str(), e.what());
-      code = 1;
-    }
-    if (::write(fds[1], &p, sizeof p) != static_cast<ssize_t>(sizeof p)) code = 1;
-    ::_exit(code);
-  }
-  ::close(fds[1]);
-  Point p;
-  const ssize_t got = ::read(fds[0], &p, sizeof p);
-  ::close(fds[0]);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  if (got != static_cast<ssize_t>(sizeof p) || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    throw std::runtime_error("simulation of " + trace.name + " on " + preset + " failed");
-  }
-  return p;
+  return bench::in_child<Point>(trace.name + " on " + preset,
+                                [&] { return simulate_here(preset, trace); });
 }
 
 trace::Trace network(const std::string& name, int64_t input_size = 0) {

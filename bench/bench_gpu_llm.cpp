@@ -6,8 +6,6 @@
 //
 // SystemC elaborates once per process, so every simulation runs in a forked child that sends
 // its figures back through a pipe.
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -17,6 +15,7 @@
 #include <systemc>
 #include <vector>
 
+#include "bench/child_process.h"
 #include "models/core/config.h"
 #include "models/core/energy.h"
 #include "models/gpu/gpu_config.h"
@@ -72,33 +71,8 @@ Point simulate_here(const Preset& preset, const trace::Trace& trace) {
 
 // One simulation in a child process.
 Point simulate(const Preset& preset, const trace::Trace& trace) {
-  int fds[2];
-  if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
-  const pid_t pid = ::fork();
-  if (pid < 0) throw std::runtime_error("fork failed");
-  if (pid == 0) {
-    ::close(fds[0]);
-    Point p;
-    int code = 0;
-    try {
-      p = simulate_here(preset, trace);
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "%s: %s\n", trace.name.c_str(), e.what());
-      code = 1;
-    }
-    if (::write(fds[1], &p, sizeof p) != static_cast<ssize_t>(sizeof p)) code = 1;
-    ::_exit(code);
-  }
-  ::close(fds[1]);
-  Point p;
-  const ssize_t got = ::read(fds[0], &p, sizeof p);
-  ::close(fds[0]);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  if (got != static_cast<ssize_t>(sizeof p) || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    throw std::runtime_error("simulation of " + trace.name + " on " + preset.name + " failed");
-  }
-  return p;
+  return bench::in_child<Point>(trace.name + " on " + preset.name,
+                                [&] { return simulate_here(preset, trace); });
 }
 
 gpu::GpuConfig gpu_config(const Preset& preset, core::ConfigNode& root) {
