@@ -14,19 +14,10 @@ namespace fs = std::filesystem;
 namespace {
 
 using Outcome = axsim::test::CommandOutcome;
+using axsim::test::run_axsim;
+using axsim::test::fresh_dir;
 
 const std::string kSource = AXSIM_SOURCE_DIR;
-
-Outcome run_axsim(const std::string& args) {
-  return axsim::test::run_command(std::string(AXSIM_BINARY) + " " + args);
-}
-
-fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("axsim-cim-e2e-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 nlohmann::json run_wtm2101(const std::string& trace, const fs::path& out,
                            const std::string& sets = "") {
@@ -42,7 +33,7 @@ nlohmann::json run_wtm2101(const std::string& trace, const fs::path& out,
 }  // namespace
 
 TEST_CASE("cim e2e: DS-CNN on the WTM2101 preset writes the CIM details") {
-  const nlohmann::json r = run_wtm2101("ds-cnn", fresh_dir("ds-cnn"));
+  const nlohmann::json r = run_wtm2101("ds-cnn", fresh_dir("cim-e2e-ds-cnn"));
   CHECK(r["meta"]["kind"] == "cim");
   CHECK(r["meta"]["config_name"] == "wtm2101");
   const nlohmann::json& d = r["details"];
@@ -66,7 +57,7 @@ TEST_CASE("cim e2e: DS-CNN on the WTM2101 preset writes the CIM details") {
 
 TEST_CASE("cim e2e: a frame rate faster than the inference is reported as not met") {
   const nlohmann::json r =
-      run_wtm2101("ds-cnn", fresh_dir("fast-frames"), "--set cim.power.frame_rate='1 kHz'");
+      run_wtm2101("ds-cnn", fresh_dir("cim-e2e-fast-frames"), "--set cim.power.frame_rate='1 kHz'");
   const nlohmann::json& p = r["details"]["power"];
   CHECK(p["frame_rate_hz"].get<double>() == 1000);
   CHECK(p["duty_cycle"].get<double>() > 1);
@@ -74,9 +65,9 @@ TEST_CASE("cim e2e: a frame rate faster than the inference is reported as not me
 }
 
 TEST_CASE("cim e2e: raising ADC bits raises SQNR, energy and latency") {
-  const nlohmann::json low = run_wtm2101("ds-cnn", fresh_dir("adc6"), "--set cim.macro.adc_bits=6");
+  const nlohmann::json low = run_wtm2101("ds-cnn", fresh_dir("cim-e2e-adc6"), "--set cim.macro.adc_bits=6");
   const nlohmann::json high =
-      run_wtm2101("ds-cnn", fresh_dir("adc10"), "--set cim.macro.adc_bits=10");
+      run_wtm2101("ds-cnn", fresh_dir("cim-e2e-adc10"), "--set cim.macro.adc_bits=10");
   CHECK(high["summary"]["latency_s"].get<double>() > low["summary"]["latency_s"].get<double>());
   CHECK(high["summary"]["energy_j"].get<double>() > low["summary"]["energy_j"].get<double>());
   const double sqnr_low = low["details"]["accuracy"][0]["sqnr_db"].get<double>();
@@ -85,7 +76,7 @@ TEST_CASE("cim e2e: raising ADC bits raises SQNR, energy and latency") {
 }
 
 TEST_CASE("cim e2e: an ADC of 0 bits is a config error naming the key") {
-  const fs::path dir = fresh_dir("bad-adc");
+  const fs::path dir = fresh_dir("cim-e2e-bad-adc");
   const Outcome o =
       run_axsim("run -q " + kSource + "/configs/cim/wtm2101.yaml " + kSource +
                 "/workloads/traces/ds-cnn.json -o " + dir.string() + " --set cim.macro.adc_bits=0");

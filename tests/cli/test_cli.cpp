@@ -13,17 +13,8 @@ namespace fs = std::filesystem;
 namespace {
 
 using Outcome = axsim::test::CommandOutcome;
-
-Outcome run_axsim(const std::string& args) {
-  return axsim::test::run_command(std::string(AXSIM_BINARY) + " " + args);
-}
-
-fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("axsim-cli-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+using axsim::test::run_axsim;
+using axsim::test::fresh_dir;
 
 const std::string kConfig = std::string(AXSIM_SOURCE_DIR) + "/configs/systolic/tpu-v1.yaml";
 
@@ -49,7 +40,7 @@ TEST_CASE("cli: validate accepts the default config and names what it checked") 
 }
 
 TEST_CASE("cli: a misspelt key is rejected with file, line and a suggestion") {
-  const fs::path dir = fresh_dir("misspelt");
+  const fs::path dir = fresh_dir("cli-misspelt");
   std::ofstream(dir / "bad.yaml") << "base: " << kConfig << "\nsystolic:\n  clok: 1 GHz\n";
   const Outcome o = run_axsim("validate " + (dir / "bad.yaml").string());
   CHECK(o.exit_code == 2);
@@ -66,7 +57,7 @@ TEST_CASE("cli: a wrong unit from --set names the override") {
 }
 
 TEST_CASE("cli: a missing trace is bad input and leaves no result behind") {
-  const fs::path dir = fresh_dir("missing");
+  const fs::path dir = fresh_dir("cli-missing");
   const Outcome o = run_axsim("run " + kConfig + " " + (dir / "nope.json").string() + " -o " +
                           (dir / "out").string());
   CHECK(o.exit_code == 2);
@@ -75,7 +66,7 @@ TEST_CASE("cli: a missing trace is bad input and leaves no result behind") {
 }
 
 TEST_CASE("cli: zoo then run writes a result with per-layer breakdown") {
-  const fs::path dir = fresh_dir("zoo-run");
+  const fs::path dir = fresh_dir("cli-zoo-run");
   const std::string trace = (dir / "resnet18.json").string();
   const Outcome zoo = run_axsim("zoo resnet18 -o " + trace);
   REQUIRE(zoo.exit_code == 0);
@@ -93,7 +84,7 @@ TEST_CASE("cli: zoo then run writes a result with per-layer breakdown") {
 }
 
 TEST_CASE("cli: a SCALE-Sim topology imports and runs") {
-  const fs::path dir = fresh_dir("scalesim");
+  const fs::path dir = fresh_dir("cli-scalesim");
   std::ofstream(dir / "topo.csv")
       << "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, "
          "Num Filter, Strides,\n"
@@ -110,7 +101,7 @@ TEST_CASE("cli: a SCALE-Sim topology imports and runs") {
 }
 
 TEST_CASE("cli: importing an unsupported file type is bad input") {
-  const fs::path dir = fresh_dir("import-bad");
+  const fs::path dir = fresh_dir("cli-import-bad");
   std::ofstream(dir / "net.txt") << "hello\n";
   const Outcome o = run_axsim("import " + (dir / "net.txt").string() + " -o x.json");
   CHECK(o.exit_code == 2);

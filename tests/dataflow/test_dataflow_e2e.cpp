@@ -13,19 +13,10 @@ namespace fs = std::filesystem;
 namespace {
 
 using Outcome = axsim::test::CommandOutcome;
+using axsim::test::run_axsim;
+using axsim::test::fresh_dir;
 
 const std::string kSource = AXSIM_SOURCE_DIR;
-
-Outcome run_axsim(const std::string& args) {
-  return axsim::test::run_command(std::string(AXSIM_BINARY) + " " + args);
-}
-
-fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("axsim-dataflow-e2e-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 fs::path zoo_trace(const fs::path& dir, const std::string& network, int batch) {
   const fs::path trace = dir / (network + ".json");
@@ -39,7 +30,7 @@ fs::path zoo_trace(const fs::path& dir, const std::string& network, int batch) {
 }  // namespace
 
 TEST_CASE("dataflow e2e: ResNet-50 on the Hailo-8 preset writes the plan and the pipeline") {
-  const fs::path dir = fresh_dir("hailo8");
+  const fs::path dir = fresh_dir("dataflow-e2e-hailo8");
   const fs::path trace = zoo_trace(dir, "resnet50", 8);
   const Outcome o = run_axsim("run " + kSource + "/configs/dataflow/hailo8.yaml " + trace.string() +
                               " -o " + (dir / "run").string());
@@ -64,7 +55,7 @@ TEST_CASE("dataflow e2e: ResNet-50 on the Hailo-8 preset writes the plan and the
 }
 
 TEST_CASE("dataflow e2e: a bad config value names the file, line and key") {
-  const fs::path dir = fresh_dir("bad-config");
+  const fs::path dir = fresh_dir("dataflow-e2e-bad-config");
   const fs::path trace = zoo_trace(dir, "resnet18", 1);
   const Outcome o = run_axsim("run " + kSource + "/configs/dataflow/hailo8.yaml " + trace.string() +
                               " --set dataflow.unit.efficiency=1.5 -o " + (dir / "run").string());
@@ -74,7 +65,7 @@ TEST_CASE("dataflow e2e: a bad config value names the file, line and key") {
 }
 
 TEST_CASE("dataflow e2e: a layer larger than the chip is an error naming it") {
-  const fs::path dir = fresh_dir("too-large");
+  const fs::path dir = fresh_dir("dataflow-e2e-too-large");
   const fs::path trace = zoo_trace(dir, "resnet50", 1);
   const Outcome o =
       run_axsim("run " + kSource + "/configs/dataflow/hailo8.yaml " + trace.string() +

@@ -14,19 +14,10 @@ namespace fs = std::filesystem;
 namespace {
 
 using Outcome = axsim::test::CommandOutcome;
+using axsim::test::run_axsim;
+using axsim::test::fresh_dir;
 
 const std::string kSource = AXSIM_SOURCE_DIR;
-
-Outcome run_axsim(const std::string& args) {
-  return axsim::test::run_command(std::string(AXSIM_BINARY) + " " + args);
-}
-
-fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("axsim-gpu-e2e-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 nlohmann::json run_preset(const std::string& preset, const std::string& trace,
                           const fs::path& out) {
@@ -45,7 +36,7 @@ double stat(const nlohmann::json& result, const char* group, const char* name) {
 }  // namespace
 
 TEST_CASE("gpu e2e: Llama-2-7B decode on the H100 preset stays under the HBM roof and reports") {
-  const fs::path dir = fresh_dir("h100-decode");
+  const fs::path dir = fresh_dir("gpu-e2e-h100-decode");
   const nlohmann::json r = run_preset("h100-sxm", "llama2-7b-decode", dir / "run");
   CHECK(r["meta"]["kind"] == "gpu");
   CHECK(r["meta"]["config_name"] == "h100-sxm");
@@ -75,7 +66,7 @@ TEST_CASE("gpu e2e: Llama-2-7B decode on the H100 preset stays under the HBM roo
 }
 
 TEST_CASE("gpu e2e: ResNet-50 runs on the H200 preset") {
-  const fs::path dir = fresh_dir("h200-resnet");
+  const fs::path dir = fresh_dir("gpu-e2e-h200-resnet");
   const nlohmann::json r = run_preset("h200-sxm", "resnet50", dir / "run");
   CHECK(r["meta"]["config_name"] == "h200-sxm");
   CHECK(r["summary"]["inferences_per_s"].get<double>() > 0);
@@ -84,7 +75,7 @@ TEST_CASE("gpu e2e: ResNet-50 runs on the H200 preset") {
 }
 
 TEST_CASE("gpu e2e: a decode batch larger than HBM is refused with what it needs") {
-  const fs::path dir = fresh_dir("capacity");
+  const fs::path dir = fresh_dir("gpu-e2e-capacity");
   const std::string trace = (dir / "llama2-70b-decode-b64.json").string();
   const Outcome zoo = run_axsim("zoo llama2-70b --phase decode --batch 64 -o " + trace);
   INFO(zoo.output);

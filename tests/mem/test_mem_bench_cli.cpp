@@ -15,16 +15,10 @@ namespace fs = std::filesystem;
 namespace {
 
 using Outcome = axsim::test::CommandOutcome;
+using axsim::test::fresh_dir;
 
 Outcome mem_bench(const std::string& args) {
   return axsim::test::run_command(std::string(AXSIM_BINARY) + " mem-bench " + args);
-}
-
-fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("axsim-mem-bench-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
 }
 
 std::string read_text(const fs::path& path) {
@@ -47,7 +41,7 @@ const std::string kSmall =
 }  // namespace
 
 TEST_CASE("mem-bench: prints the table and writes json csv and html") {
-  const fs::path dir = fresh_dir("ok");
+  const fs::path dir = fresh_dir("mem-bench-ok");
   const Outcome o = mem_bench(std::string(AXSIM_SOURCE_DIR) + "/configs/mem/hbm3.yaml -o " +
                               (dir / "out").string() + kSmall);
   REQUIRE(o.exit_code == 0);
@@ -80,7 +74,7 @@ TEST_CASE("mem-bench: prints the table and writes json csv and html") {
 }
 
 TEST_CASE("mem-bench: an impossible tRC stops with exit code 2 naming the file line and key") {
-  const fs::path dir = fresh_dir("trc");
+  const fs::path dir = fresh_dir("mem-bench-trc");
   const fs::path file = hbm3_variant(dir, "timing:\n  tRC: 50\n");
   const Outcome o = mem_bench(file.string() + " -o " + (dir / "out").string());
   CHECK(o.exit_code == 2);
@@ -90,14 +84,14 @@ TEST_CASE("mem-bench: an impossible tRC stops with exit code 2 naming the file l
 }
 
 TEST_CASE("mem-bench: a preset that does not exist stops with exit code 2") {
-  const fs::path dir = fresh_dir("missing");
+  const fs::path dir = fresh_dir("mem-bench-missing");
   const Outcome o = mem_bench((dir / "hbm9.yaml").string());
   CHECK(o.exit_code == 2);
   CHECK_THAT(o.output, Catch::Contains("hbm9.yaml") && Catch::Contains("no such file"));
 }
 
 TEST_CASE("mem-bench: a clock without its unit stops with exit code 2 naming the key") {
-  const fs::path dir = fresh_dir("unit");
+  const fs::path dir = fresh_dir("mem-bench-unit");
   const fs::path file = hbm3_variant(dir, "clock: 1.6\n");
   const Outcome o = mem_bench(file.string());
   CHECK(o.exit_code == 2);

@@ -12,17 +12,8 @@ namespace fs = std::filesystem;
 namespace {
 
 using Outcome = axsim::test::CommandOutcome;
-
-Outcome run_axsim(const std::string& args) {
-  return axsim::test::run_command(std::string(AXSIM_BINARY) + " " + args);
-}
-
-fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("axsim-regress-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+using axsim::test::run_axsim;
+using axsim::test::fresh_dir;
 
 std::string file_text(const fs::path& path) {
   std::ifstream in(path);
@@ -38,7 +29,7 @@ const std::string kSource = AXSIM_SOURCE_DIR;
 }  // namespace
 
 TEST_CASE("regress gate: the default suite matches its goldens, exit 0") {
-  const fs::path out = fresh_dir("default");
+  const fs::path out = fresh_dir("regress-default");
   const Outcome o =
       run_axsim("regress " + kSource + "/configs/regress/default.yaml -j 2 -o " + out.string());
   INFO(o.output);
@@ -52,7 +43,7 @@ TEST_CASE("regress gate: the default suite matches its goldens, exit 0") {
 }
 
 TEST_CASE("regress gate: doubled DRAM bandwidth against the default golden fails on latency") {
-  const fs::path dir = fresh_dir("bandwidth");
+  const fs::path dir = fresh_dir("regress-bandwidth");
   const fs::path suite = dir / "suite.yaml";
   std::ofstream(suite) << "name: bandwidth\n"
                           "golden_dir: "
@@ -85,7 +76,7 @@ TEST_CASE("regress gate: doubled DRAM bandwidth against the default golden fails
 }
 
 TEST_CASE("regress gate: a bad suite is bad input, exit 2, naming file and key") {
-  const fs::path dir = fresh_dir("bad");
+  const fs::path dir = fresh_dir("regress-bad");
   const fs::path suite = dir / "suite.yaml";
   std::ofstream(suite) << "name: bad\ngolden_dir: g\ncases: []\n";
   const Outcome o = run_axsim("regress " + suite.string() + " -o " + (dir / "out").string());

@@ -19,4 +19,11 @@ CommandOutcome run_command(const std::string& command) {
   return outcome;
 }
 
+std::filesystem::path fresh_dir(const std::string& name) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("axsim-" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
 }  // namespace axsim::test

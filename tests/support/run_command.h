@@ -2,6 +2,7 @@
 // tests of the axsim binary.
 #pragma once
 
+#include <filesystem>
 #include <string>
 
 namespace axsim::test {
@@ -12,5 +13,16 @@ struct CommandOutcome {
 };
 
 CommandOutcome run_command(const std::string& command);
+
+// An empty folder "axsim-<name>" under the system's temporary directory (emptied if it was
+// there), for a test's inputs and outputs.
+std::filesystem::path fresh_dir(const std::string& name);
+
+#ifdef AXSIM_BINARY
+// The axsim binary under test (each e2e test target defines AXSIM_BINARY) with `args`.
+inline CommandOutcome run_axsim(const std::string& args) {
+  return run_command(std::string(AXSIM_BINARY) + " " + args);
+}
+#endif
 
 }  // namespace axsim::test

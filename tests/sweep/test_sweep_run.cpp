@@ -16,10 +16,7 @@ namespace fs = std::filesystem;
 namespace {
 
 using Outcome = axsim::test::CommandOutcome;
-
-Outcome run_axsim(const std::string& args) {
-  return axsim::test::run_command(std::string(AXSIM_BINARY) + " " + args);
-}
+using axsim::test::run_axsim;
 
 std::vector<nlohmann::json> read_jsonl(const fs::path& path) {
   std::ifstream in(path);
