@@ -34,12 +34,12 @@ TEST_CASE("regress gate: the default suite matches its goldens, exit 0") {
       run_axsim("regress " + kSource + "/configs/regress/default.yaml -j 2 -o " + out.string());
   INFO(o.output);
   CHECK(o.exit_code == 0);
-  CHECK_THAT(o.output, Catch::Contains("7 of 7 cases within tolerance"));
+  CHECK_THAT(o.output, Catch::Contains("14 of 14 cases within tolerance"));
   CHECK_THAT(o.output, !Catch::Contains("FAIL"));
   CHECK(fs::exists(out / "report.json"));
   CHECK_THAT(file_text(out / "junit.xml"),
-             Catch::Contains("<testsuite name=\"default\" tests=\"7\" failures=\"0\""));
-  CHECK_THAT(file_text(out / "report.html"), Catch::Contains("7 of 7 cases within tolerance"));
+             Catch::Contains("<testsuite name=\"default\" tests=\"14\" failures=\"0\""));
+  CHECK_THAT(file_text(out / "report.html"), Catch::Contains("14 of 14 cases within tolerance"));
 }
 
 TEST_CASE("regress gate: doubled DRAM bandwidth against the default golden fails on latency") {
