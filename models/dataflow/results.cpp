@@ -17,6 +17,16 @@ double batch_time(const PassTiming& pass) {
   return fps > 0 ? static_cast<double>(pass.frames) / fps : 0.0;
 }
 
+// One batch's time, less its context switches, split over the contexts in proportion to how
+// long each ran.
+double context_window_s(const PassTiming& pass, int64_t context) {
+  double run_total = 0;
+  for (const double run_s : pass.context_run_s) run_total += run_s;
+  if (run_total <= 0) return 0;
+  const double available = std::max(0.0, batch_time(pass) - pass.switch_s / pass.batches);
+  return available * pass.context_run_s[static_cast<size_t>(context)] / run_total;
+}
+
 std::string mac_action(int bits) {
   if (bits <= 4) return "mac_int4";
   if (bits <= 8) return "mac_int8";
@@ -62,11 +72,14 @@ core::LayerResult stage_layer(const RunView& run, const Stage& stage, const Pass
   layer.op = node.op;
   layer.unit = stage.kind == StageKind::compute ? "array" : "vector";
   layer.start_s = pass.context_start_s[static_cast<size_t>(stage.context)];
-  // Per batch: the pass simulated pass.batches of them.
-  layer.compute_s = t.busy_s / pass.batches;
-  layer.memory_s = (t.stall_in_s + t.stall_out_s) / pass.batches;
-  layer.other_s = t.fill_s / pass.batches;  // pipeline fill: waiting for the first input
-  layer.latency_s = layer.compute_s + layer.memory_s + layer.other_s;
+  // Stages of a context run at the same time, so each layer's latency is its context's share
+  // of one batch: busy computing, waiting for the pipeline to fill, or stalled on a neighbour
+  // (back-pressure or starvation). The pass simulated pass.batches batches.
+  const double window = context_window_s(pass, stage.context);
+  layer.compute_s = std::min(t.busy_s / pass.batches, window);
+  layer.other_s = std::min(t.fill_s / pass.batches, window - layer.compute_s);
+  layer.memory_s = window - layer.compute_s - layer.other_s;
+  layer.latency_s = window;
   layer.cycles = static_cast<int64_t>(layer.latency_s * run.config.clock.si + 0.5);
   const auto frames = static_cast<double>(pass.frames);
   layer.macs = static_cast<int64_t>(node.macs * frames + 0.5);
