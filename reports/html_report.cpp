@@ -5,6 +5,7 @@
 #include "models/core/error.h"
 #include "models/core/result.h"
 #include "models/core/units.h"
+#include "reports/bandwidth_chart.h"
 #include "reports/cim_section.h"
 #include "reports/dataflow_section.h"
 #include "reports/energy_chart.h"
@@ -68,6 +69,11 @@ std::string result_section(const ResultView& r, std::size_t index, bool numbered
          " layers), split into the time its unit computed, waited for memory, and spent on "
          "anything else.</p>\n";
   out += "<div class=\"chart\">" + render_layer_chart(r.layers, "layer-chart-" + n) + "</div>\n";
+
+  out += "<h3>Off-chip bandwidth over time</h3>\n<p class=\"note\">Each layer's off-chip bytes "
+         "spread over its own time; layers running at once add up. The dashed line is the "
+         "memory's peak where the result states it, the dotted one the run's average.</p>\n";
+  out += "<div class=\"chart\">" + render_bandwidth_chart(r, "bandwidth-chart-" + n) + "</div>\n";
 
   out += "<div class=\"charts-row\">\n<div>\n<h3>Roofline</h3>\n<p class=\"note\">Each array layer "
          "at its DRAM arithmetic intensity and achieved rate; hover a point for the layer.";

@@ -56,6 +56,8 @@ svg .axis { stroke: var(--ink); stroke-width: 1; }
 svg .frame { fill: none; stroke: var(--rule); }
 svg .roof { fill: none; stroke: var(--ink); stroke-width: 2; }
 svg .ridge { stroke: var(--dim); stroke-width: 1; stroke-dasharray: 4 3; }
+svg .peak-line { stroke: var(--ink); stroke-width: 1.5; stroke-dasharray: 6 4; }
+svg .average-line { stroke: var(--ink); stroke-width: 1; stroke-dasharray: 2 3; }
 svg .compute { fill: var(--compute); }
 svg .memory { fill: var(--memory); }
 svg .other { fill: var(--other); }

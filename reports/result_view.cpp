@@ -42,6 +42,7 @@ LayerView layer_view(const json& layer) {
   v.name = layer.at("name").get<std::string>();
   v.op = layer.at("op").get<std::string>();
   v.unit = layer.at("unit").get<std::string>();
+  v.start_s = layer.value("start_s", 0.0);
   v.latency_s = layer.at("latency_s").get<double>();
   const json& stall = layer.at("stall");
   v.compute_s = stall.at("compute_s").get<double>();
@@ -49,7 +50,8 @@ LayerView layer_view(const json& layer) {
   v.other_s = stall.at("other_s").get<double>();
   v.macs = layer.at("macs").get<double>();
   v.utilization = layer.at("utilization").get<double>();
-  v.dram_bytes = numbers_by_key(layer.at("bytes"))["dram"];
+  v.bytes = numbers_by_key(layer.at("bytes"));
+  v.dram_bytes = v.bytes["dram"];
   for (const auto& [component, joules] : numbers_by_key(layer.at("energy_j"))) {
     v.energy_j += joules;
   }

@@ -19,6 +19,7 @@ struct LayerView {
   std::string name;
   std::string op;
   std::string unit;  // "array", "vector", "none"
+  double start_s = 0;
   double latency_s = 0;
   double compute_s = 0;
   double memory_s = 0;
@@ -26,6 +27,7 @@ struct LayerView {
   double macs = 0;
   double utilization = 0;
   double dram_bytes = 0;
+  std::map<std::string, double> bytes;  // per memory level, as the model named them
   double energy_j = 0;  // all components
 };
 

@@ -1,6 +1,7 @@
 // Chart geometry: bars proportional to the stall times, a roof and one point per array layer.
 #include <catch2/catch.hpp>
 
+#include "reports/bandwidth_chart.h"
 #include "reports/layer_chart.h"
 #include "reports/report_format.h"
 #include "reports/roofline_chart.h"
@@ -82,6 +83,50 @@ TEST_CASE("without a DRAM bandwidth the roof is the flat peak alone", "[charts]"
   CHECK(count(svg, "<polyline class=\"roof\"") == 1);
   CHECK(svg.find("ridge") == std::string::npos);
   CHECK(count(svg, "<circle") == 2);
+}
+
+}  // namespace
+}  // namespace axsim::reports
+
+namespace axsim::reports {
+namespace {
+
+LayerView moving(const std::string& name, double start_s, double latency_s, double dram_bytes) {
+  LayerView l;
+  l.name = name;
+  l.start_s = start_s;
+  l.latency_s = latency_s;
+  l.bytes["dram"] = dram_bytes;
+  l.bytes["sram"] = 10 * dram_bytes;  // on chip: not drawn
+  return l;
+}
+
+TEST_CASE("off-chip bandwidth adds up where layers overlap and is zero in the gaps", "[charts]") {
+  // a: 0-2 us at 1 GB/s; b: 1-3 us at 2 GB/s (overlaps a); nothing 3-4 us; c: 4-5 us at 4 GB/s.
+  const std::vector<LayerView> layers = {moving("a", 0, 2e-6, 2e3), moving("b", 1e-6, 2e-6, 4e3),
+                                         moving("c", 4e-6, 1e-6, 4e3)};
+  REQUIRE(offchip_level(layers) == "dram");
+  const std::vector<BandwidthStep> steps = bandwidth_steps(layers, "dram");
+  REQUIRE(steps.size() == 5);
+  const double expected[] = {1e9, 3e9, 2e9, 0, 4e9};
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    CHECK(steps[i].bytes_per_s == Approx(expected[i]).margin(1));
+  }
+  CHECK(steps[3].start_s == Approx(3e-6));
+  CHECK(steps[3].end_s == Approx(4e-6));
+}
+
+TEST_CASE("the bandwidth chart draws a step per interval, the peak and the average", "[charts]") {
+  const ResultView r = view_of(test::small_result());
+  const std::string svg = render_bandwidth_chart(r, "bw");
+  CHECK(count(svg, "class=\"bw-step\"") == bandwidth_steps(r.layers, "dram").size());
+  CHECK(count(svg, "class=\"average-line\"") == 1);
+  CHECK((r.dram_bandwidth_peak > 0) == (count(svg, "class=\"peak-line\"") == 1));
+
+  ResultView on_chip = r;
+  for (LayerView& l : on_chip.layers) l.bytes.clear();
+  CHECK(offchip_level(on_chip.layers).empty());
+  CHECK(render_bandwidth_chart(on_chip, "bw").find("<svg") == std::string::npos);
 }
 
 }  // namespace
