@@ -46,6 +46,13 @@ void print_cim(std::ostream& out, const json& details) {
     }
     row(out, "weights", value);
   }
+  if (const auto f = details.find("cpu_fallback"); f != details.end() && f->is_array() &&
+                                                   !f->empty() && f->front().is_object()) {
+    row(out, "CPU fallback",
+        std::to_string(f->size()) + " layer" + (f->size() == 1 ? "" : "s") + " (" +
+            text(f->front(), "layer") + ": " + text(f->front(), "reason") +
+            (f->size() > 1 ? ", ..." : "") + ")");
+  }
   if (const auto p = details.find("power"); p != details.end() && p->is_object()) {
     const auto meets = p->find("meets_frame_rate");
     const bool missed = meets != p->end() && meets->is_boolean() && !meets->get<bool>();

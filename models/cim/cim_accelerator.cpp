@@ -184,6 +184,10 @@ nlohmann::json CimAccelerator::details(const core::RunResult& result) const {
                     {"reprogram_j", reload_j_},
                     {"policy", plan_.policy}};
   d["accuracy"] = accuracy;
+  d["cpu_fallback"] = nlohmann::json::array();
+  for (const CpuFallback& f : plan_.cpu_fallback) {
+    d["cpu_fallback"].push_back({{"layer", f.layer}, {"reason", f.reason}});
+  }
   d["adc"] = {{"bits", config_.macro.adc_bits},
               {"conversions", conversions},
               {"conversion_cycles", config_.macro.conversion_cycles},

@@ -42,6 +42,21 @@ Unit unit_of(Op op) {
                          ") cannot be mapped onto the CIM arrays: " + what);
 }
 
+// Why the arrays cannot take a layer's operands at all ("" when they can): the cells hold
+// integers, so float weights or activations run on the CPU. Integers wider than the macro
+// are a mismatch between quantization and chip, an error (check_widths).
+std::string float_operands(const Layer& layer) {
+  const trace::Tensor& w = layer.weights.at(0).tensor;
+  const trace::Tensor& x = layer.inputs.at(0).tensor;
+  if (!trace::dtype_is_integer(w.dtype)) {
+    return std::string(trace::dtype_name(w.dtype)) + " weights";
+  }
+  if (!trace::dtype_is_integer(x.dtype)) {
+    return std::string(trace::dtype_name(x.dtype)) + " activations";
+  }
+  return "";
+}
+
 void check_widths(const CimConfig& config, const Layer& layer) {
   const trace::Tensor& w = layer.weights.at(0).tensor;
   if (!trace::dtype_is_integer(w.dtype) || w.bits > config.macro.weight_bits) {
@@ -232,6 +247,13 @@ Plan map_trace(const CimConfig& config, const trace::Trace& trace) {
     const trace::LayerCounts counts = trace::count_layer(layer);
     lp.macs = counts.macs;
     if (lp.unit == Unit::array && layer.weights.empty()) lp.unit = Unit::cpu;
+    if (lp.unit == Unit::array) {
+      const std::string why = float_operands(layer);
+      if (!why.empty()) {
+        lp.unit = Unit::cpu;
+        plan.cpu_fallback.push_back({layer.name, why});
+      }
+    }
     if (lp.unit == Unit::array) {
       check_widths(config, layer);
       lp.array = tile_layer(config, layer);

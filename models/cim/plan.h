@@ -60,8 +60,16 @@ struct LayerPlan {
   double adc_busy_cycles = 0;  // macro-cycles the ADCs spent converting
 };
 
+// A MAC layer the arrays could take by its operator but not by its data: float weights or
+// activations (a layer the quantizer kept in higher precision) run on the CPU in digital mode.
+struct CpuFallback {
+  std::string layer;
+  std::string reason;
+};
+
 struct Plan {
   std::vector<LayerPlan> layers;
+  std::vector<CpuFallback> cpu_fallback;
   std::string policy;       // "resident" | "reprogram" | "stream"
   double weight_bytes = 0;  // the array layers' weights at the macro's weight width
   double weight_store_bytes = 0;

@@ -229,3 +229,26 @@ TEST_CASE("cim: a layer the arrays cannot hold is an error naming the layer") {
                Catch::Contains("layer 'conv1'") && Catch::Contains("weight_bits"));
   }
 }
+
+TEST_CASE("cim: a layer the quantizer kept in float runs on the CPU and is listed") {
+  const cim::CimConfig c = test::cim_preset("wtm2101", {});
+  trace::Trace t = test::zoo_trace("ds-cnn");
+  // As an int8 import leaves a layer that needs more range: the classifier stays fp16.
+  const auto last_linear = std::find_if(t.layers.rbegin(), t.layers.rend(), [](const auto& l) {
+    return l.op == trace::Op::linear;
+  });
+  REQUIRE(last_linear != t.layers.rend());
+  trace::Layer& fc = *last_linear;
+  fc.weights.at(0).tensor.dtype = trace::DType::fp16;
+  fc.weights.at(0).tensor.bits = 16;
+  const cim::Plan plan = cim::map_trace(c, t);
+  REQUIRE(plan.cpu_fallback.size() == 1);
+  CHECK(plan.cpu_fallback[0].layer == fc.name);
+  CHECK_THAT(plan.cpu_fallback[0].reason, Catch::Contains("fp16 weights"));
+  for (const cim::LayerPlan& lp : plan.layers) {
+    if (lp.name == fc.name) {
+      CHECK(lp.unit == cim::Unit::cpu);
+      CHECK(lp.cpu_s > 0);
+    }
+  }
+}
