@@ -40,11 +40,16 @@ std::string suite_text(const std::string& case_extra, const std::string& top_ext
 TEST_CASE("regress suite: the default suite loads with resolved paths and tolerances") {
   const Suite suite = load_suite(kSource + "/configs/regress/default.yaml");
   CHECK(suite.name == "default");
-  REQUIRE(suite.cases.size() == 7);
+  // TPU v1 on the seven checked-in traces, then the GPU, CIM and dataflow presets.
+  REQUIRE(suite.cases.size() == 14);
+  for (const Case& c : suite.cases) {
+    INFO(c.name);
+    CHECK(fs::exists(c.config));
+    CHECK(fs::exists(c.trace));
+    CHECK(fs::exists(c.golden));
+    CHECK(fs::path(c.golden).filename() == c.name + ".json");
+  }
   const Case& first = suite.cases.front();
-  CHECK(fs::exists(first.config));
-  CHECK(fs::exists(first.trace));
-  CHECK(fs::path(first.golden).filename() == first.name + ".json");
   CHECK(first.tolerances.of("latency_s") == 0.001);
   CHECK(first.tolerances.of("layers") == 0.01);
 }
