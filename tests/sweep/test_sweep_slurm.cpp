@@ -268,12 +268,14 @@ TEST_CASE("sweep slurm: Ctrl-C cancels the job array and keeps what finished") {
   for (size_t i = 1; i < 4; ++i) CHECK(lines[i]["status"] == "interrupted");
 
   // Out of --slurm-wait, the array is cancelled as well and its points are timeouts. Task 0 of
-  // this array, the first point still missing, is again the one that does not sleep.
+  // this array, the first point still missing, is again the one that does not sleep. The wait
+  // leaves it time to be scheduled and run on a loaded machine (a one-node cluster under a
+  // parallel ctest took more than 3 s to start it); the sleeping tasks still run out of it.
   const auto waited = axsim_cmd("sweep " + (dir / "sweep.yaml").string() +
-                                " --backend slurm --slurm-wait 3 -o " + out.string());
+                                " --backend slurm --slurm-wait 30 -o " + out.string());
   INFO(waited.output);
   CHECK(waited.exit_code == 1);
-  CHECK_THAT(waited.output, Catch::Contains("not finished within the sweep's wait of 3 s"));
+  CHECK_THAT(waited.output, Catch::Contains("not finished within the sweep's wait of 30 s"));
   CHECK_THAT(waited.output, Catch::Contains("1 ran, 1 from the cache, 2 failed"));
   const std::string second_job = text_of(out / "slurm" / "job");
   CHECK(axsim::test::wait_until([&] { return active_tasks(second_job).empty(); }, 120));
