@@ -1,8 +1,12 @@
 // Simulation speed of one detailed-mode DRAM channel controller (the HBM3 pseudo-channel of
 // models/mem/dram/hbm3_reference.h, per-bank refresh, open page, 32-entry queues), in simulated
 // requests per host second, on three saturating streams: streaming reads, random reads, and a
-// random read/write mix. Every request is due at cycle 0, so the queues stay full and the
-// scheduler has the most to scan. Prints numbers; asserts nothing.
+// random read/write mix. Every request is due as soon as it is offered, so the queues stay
+// full and the scheduler has the most to scan. The requests are offered the way DramSystem
+// offers them: a window at a time, the controller advanced while more wait than its queues
+// hold, completions taken as they come. Each stream runs three times and the fastest run is
+// printed, since other processes on a shared machine only ever make a run slower. Prints
+// numbers; asserts nothing.
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -49,19 +53,55 @@ std::vector<ChannelRequest> make_requests(const ChannelOrg& org, Stream stream, 
   return requests;
 }
 
-void bench(const char* name, Stream stream, int count) {
-  const ChannelOrg org = hbm3_org();
-  const std::vector<ChannelRequest> requests = make_requests(org, stream, count);
+struct Run {
+  double wall = 0;
+  double cpu = 0;
+  ChannelCounters counters;
+};
+
+Run run_once(const ChannelOrg& org, const std::vector<ChannelRequest>& requests) {
   ChannelController controller(org, hbm3_timing(), ControllerConfig{});
+  const ControllerConfig config;
+  const auto queued_max = static_cast<std::uint64_t>(config.read_queue + config.write_queue);
+  constexpr std::uint64_t kBacklogSlack = 4096;  // as DramSystem
   // Processor time as well as wall time: on a shared machine the wall clock also counts
   // the time other processes held the core.
   const auto start = Clock::now();
   const std::clock_t start_cpu = std::clock();
-  for (const ChannelRequest& r : requests) controller.push(r);
+  std::uint64_t pushed = 0;
+  std::uint64_t issued = 0;
+  for (ChannelRequest r : requests) {
+    r.arrival = controller.now();
+    controller.push(r);
+    ++pushed;
+    while (pushed - issued > queued_max + 1 + kBacklogSlack) {
+      controller.advance_to(controller.now() + (pushed - issued - queued_max - 1));
+      issued += controller.take_completions().size();
+    }
+  }
   controller.drain();
-  const double cpu = static_cast<double>(std::clock() - start_cpu) / CLOCKS_PER_SEC;
-  const double wall = std::chrono::duration<double>(Clock::now() - start).count();
-  const ChannelCounters& c = controller.counters();
+  issued += controller.take_completions().size();
+  Run run;
+  run.cpu = static_cast<double>(std::clock() - start_cpu) / CLOCKS_PER_SEC;
+  run.wall = std::chrono::duration<double>(Clock::now() - start).count();
+  run.counters = controller.counters();
+  if (issued != requests.size()) std::printf("warning: %llu of %zu requests completed\n",
+                                             static_cast<unsigned long long>(issued),
+                                             requests.size());
+  return run;
+}
+
+void bench(const char* name, Stream stream, int count) {
+  const ChannelOrg org = hbm3_org();
+  const std::vector<ChannelRequest> requests = make_requests(org, stream, count);
+  Run best;
+  for (int repeat = 0; repeat < 3; ++repeat) {
+    const Run run = run_once(org, requests);
+    if (repeat == 0 || run.cpu < best.cpu) best = run;
+  }
+  const double cpu = best.cpu;
+  const double wall = best.wall;
+  const ChannelCounters& c = best.counters;
   std::printf(
       "%-10s %d requests: %.3f s wall, %.3f s cpu, %.2f M requests/s (cpu), %.0f ns "
       "per request; %llu cycles simulated, data bus %.0f%% busy, row hits %.0f%%, "

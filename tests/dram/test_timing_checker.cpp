@@ -9,7 +9,7 @@
 #include "tests/dram/channel_test_streams.h"
 #include "tests/dram/channel_test_util.h"
 #include "models/mem/dram/hbm3_reference.h"
-#include "tests/dram/lpddr5_test_timing.h"
+#include "models/mem/dram/lpddr5_reference.h"
 
 using namespace axsim::mem;
 using namespace axsim::mem::test;

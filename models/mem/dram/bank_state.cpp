@@ -39,24 +39,25 @@ void BankState::activate(int bank, std::uint32_t row, Cycle t) {
   k.open = true;
   k.row = row;
   ++open_banks_;
-  k.last_act = t;
-  raise(k.act, t + tRC_);
-  raise(k.pre, t + tRAS_);
-  raise(k.rd, t + tRCDRD_);
-  raise(k.wr, t + tRCDWR_);
+  raise(bound(bank, CandidateKind::act), t + tRC_);
+  raise(bound(bank, CandidateKind::pre), t + tRAS_);
+  raise(bound(bank, CandidateKind::read), t + tRCDRD_);
+  raise(bound(bank, CandidateKind::write), t + tRCDWR_);
   raise(k.refpb, t + tRC_);
   raise(refab_, t + tRC_);
-  for (int g = 0; g < group_count_; ++g) {
-    raise(group_act_[g], t + (g == k.group ? tRRD_L_ : tRRD_S_));
-  }
   last_acts_[acts_seen_ % 4] = t;
   ++acts_seen_;
+  const Cycle faw = faw_ready();
+  for (int g = 0; g < group_count_; ++g) {
+    raise(group_act_[g], t + (g == k.group ? tRRD_L_ : tRRD_S_));
+    group_bound_[group_bound_index(CandidateKind::act, g)] = std::max(group_act_[g], faw);
+  }
 }
 
 void BankState::closed_at(Bank& bank, Cycle precharge_cycle) {
   bank.open = false;
   --open_banks_;
-  raise(bank.act, precharge_cycle + tRP_);
+  raise(bank.bound[static_cast<int>(CandidateKind::act)], precharge_cycle + tRP_);
   raise(bank.refpb, precharge_cycle + tRP_);
   raise(refab_, precharge_cycle + tRP_);
 }
@@ -65,28 +66,34 @@ void BankState::precharge(int bank, Cycle t) { closed_at(banks_[bank], t); }
 
 void BankState::read(int bank, Cycle t, bool auto_precharge) {
   Bank& k = banks_[bank];
-  raise(k.pre, t + tRTP_);
+  raise(bound(bank, CandidateKind::pre), t + tRTP_);
+  raise(wr_after_rd_, t + read_to_write_);
   for (int g = 0; g < group_count_; ++g) {
     raise(group_rd_[g], t + (g == k.group ? tCCD_L_ : tCCD_S_));
+    group_bound_[group_bound_index(CandidateKind::read, g)] = group_rd_[g];
+    group_bound_[group_bound_index(CandidateKind::write, g)] =
+        std::max(group_wr_[g], wr_after_rd_);
   }
-  raise(wr_after_rd_, t + read_to_write_);
-  if (auto_precharge) closed_at(k, k.pre);
+  if (auto_precharge) closed_at(k, pre_ready(bank));
 }
 
 void BankState::write(int bank, Cycle t, bool auto_precharge) {
   Bank& k = banks_[bank];
-  raise(k.pre, t + write_to_pre_);
+  raise(bound(bank, CandidateKind::pre), t + write_to_pre_);
   for (int g = 0; g < group_count_; ++g) {
     const bool same = g == k.group;
     raise(group_wr_[g], t + (same ? tCCD_L_ : tCCD_S_));
     raise(group_rd_[g], t + (same ? write_to_rd_L_ : write_to_rd_S_));
+    group_bound_[group_bound_index(CandidateKind::read, g)] = group_rd_[g];
+    group_bound_[group_bound_index(CandidateKind::write, g)] =
+        std::max(group_wr_[g], wr_after_rd_);
   }
-  if (auto_precharge) closed_at(k, k.pre);
+  if (auto_precharge) closed_at(k, pre_ready(bank));
 }
 
 void BankState::refresh_bank(int bank, Cycle t) {
   Bank& k = banks_[bank];
-  raise(k.act, t + tRFCpb_);
+  raise(bound(bank, CandidateKind::act), t + tRFCpb_);
   raise(k.refpb, t + tRFCpb_);
   raise(k.refresh_until, t + tRFCpb_);
   raise(refpb_any_, t + tRREFD_);
@@ -94,7 +101,7 @@ void BankState::refresh_bank(int bank, Cycle t) {
 
 void BankState::refresh_all(Cycle t) {
   for (int b = 0; b < bank_count_; ++b) {
-    raise(banks_[b].act, t + tRFC_);
+    raise(bound(b, CandidateKind::act), t + tRFC_);
     raise(banks_[b].refresh_until, t + tRFC_);
   }
   raise(refab_, t + tRFC_);

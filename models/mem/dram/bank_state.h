@@ -4,18 +4,26 @@
 // Every rule reads "t >= last X + d" with d fixed for the run, and the X cycles only grow, so
 // one register per (command, scope) holding the largest bound seen so far equals the bound
 // from the last X. Legality is then one comparison, and the earliest legal cycle of any
-// command is the max of two or three registers: what lets the controller jump over idle
-// cycles instead of testing each one.
+// command is the max of two registers: the bank's own (changed only by commands to that
+// bank) and its bank group's (changed by every command of a kind, and kept here as a table
+// indexed by command kind and bank group, so the scheduler reads it without recomputing).
 #pragma once
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <limits>
 
 #include "models/mem/dram/channel_validation.h"
 #include "models/mem/dram/dram_types.h"
 
 namespace axsim::mem {
+
+// The request commands a bank can be given next, in the order of the bound tables; `none`
+// (no command) has bounds that never arrive.
+enum class CandidateKind : std::uint8_t { read, write, pre, act, none };
+inline constexpr int kCandidateKinds = 5;
+inline constexpr Cycle kNeverCycle = std::numeric_limits<Cycle>::max();
 
 class BankState {
  public:
@@ -27,26 +35,23 @@ class BankState {
   std::uint32_t open_row(int bank) const { return banks_[bank].row; }
   bool any_open() const { return open_banks_ > 0; }
 
-  // Earliest cycles at which each command to `bank` (flat index g * banks_per_group + b) is
-  // allowed by timing; whether the bank is open or closed is for the caller to check. Each is
-  // the max of the bank's own bound (changed only by commands to that bank) and the bound
-  // its bank group and the channel set (changed by every command of the kind).
-  Cycle act_ready(int bank) const {
-    return std::max(act_bank_bound(bank), act_group_bound(banks_[bank].group));
+  // The bank's part of the earliest cycle of a `kind` command to `bank` (flat index
+  // g * banks_per_group + b); kNeverCycle for `none`. Whether the bank is open or closed is
+  // for the caller to check.
+  Cycle bank_bound(CandidateKind kind, int bank) const {
+    return banks_[bank].bound[static_cast<int>(kind)];
   }
-  Cycle pre_ready(int bank) const { return banks_[bank].pre; }
-  Cycle rd_ready(int bank) const {
-    return std::max(rd_bank_bound(bank), rd_group_bound(banks_[bank].group));
+  // The bank group's and channel's part, at group_bound_index(kind, group) of group_bounds().
+  static int group_bound_index(CandidateKind kind, int group) {
+    return static_cast<int>(kind) * kMaxBanksPerChannel + group;
   }
-  Cycle wr_ready(int bank) const {
-    return std::max(wr_bank_bound(bank), wr_group_bound(banks_[bank].group));
+  const Cycle* group_bounds() const { return group_bound_.data(); }
+  // Earliest cycle at which timing allows a `kind` command to `bank`.
+  Cycle ready(CandidateKind kind, int bank) const {
+    return std::max(bank_bound(kind, bank),
+                    group_bound_[group_bound_index(kind, banks_[bank].group)]);
   }
-  Cycle act_bank_bound(int bank) const { return banks_[bank].act; }
-  Cycle rd_bank_bound(int bank) const { return banks_[bank].rd; }
-  Cycle wr_bank_bound(int bank) const { return banks_[bank].wr; }
-  Cycle act_group_bound(int group) const { return std::max(group_act_[group], faw_ready()); }
-  Cycle rd_group_bound(int group) const { return group_rd_[group]; }
-  Cycle wr_group_bound(int group) const { return std::max(group_wr_[group], wr_after_rd_); }
+  Cycle pre_ready(int bank) const { return bank_bound(CandidateKind::pre, bank); }
   Cycle refpb_ready(int bank) const { return std::max(banks_[bank].refpb, refpb_any_); }
   Cycle refab_ready() const { return refab_; }
   // The bank is held by a refresh until this cycle (REFpb + tRFCpb, REFab + tRFC).
@@ -65,18 +70,19 @@ class BankState {
 
  private:
   struct Bank {
-    bool open = false;
-    std::uint32_t row = 0;
-    int group = 0;
-    Cycle last_act = 0;
-    Cycle act = 0;    // PRE + tRP, ACT + tRC, REFpb + tRFCpb, REFab + tRFC
-    Cycle pre = 0;    // ACT + tRAS, RD + tRTP, WR + CWL + tBL + tWR
-    Cycle rd = 0;     // ACT + tRCDRD
-    Cycle wr = 0;     // ACT + tRCDWR
+    // By CandidateKind: ACT + tRCDRD (read); ACT + tRCDWR (write); ACT + tRAS, RD + tRTP,
+    // WR + CWL + tBL + tWR (pre); PRE + tRP, ACT + tRC, REFpb + tRFCpb, REFab + tRFC (act).
+    std::array<Cycle, kCandidateKinds> bound{0, 0, 0, 0, kNeverCycle};
     Cycle refpb = 0;  // PRE + tRP, ACT + tRC, REFpb(this bank) + tRFCpb
     Cycle refresh_until = 0;
+    std::uint32_t row = 0;
+    int group = 0;
+    bool open = false;
   };
 
+  Cycle& bound(int bank, CandidateKind kind) {
+    return banks_[bank].bound[static_cast<int>(kind)];
+  }
   Cycle faw_ready() const { return acts_seen_ >= 4 ? last_acts_[acts_seen_ % 4] + tFAW_ : 0; }
   void closed_at(Bank& bank, Cycle precharge_cycle);
 
@@ -94,6 +100,9 @@ class BankState {
   Cycle refab_ = 0;                   // every bank's PRE + tRP and ACT + tRC, last REFab + tRFC
   std::array<Cycle, 4> last_acts_{};  // ring of the last four ACT cycles (tFAW)
   std::uint64_t acts_seen_ = 0;
+  // By group_bound_index: RD = group_rd_; WR = max(group_wr_, wr_after_rd_); PRE and none 0;
+  // ACT = max(group_act_, tFAW).
+  std::array<Cycle, kCandidateKinds * kMaxBanksPerChannel> group_bound_{};
 
   // Delays, as unsigned cycle counts; a negative sum constrains nothing and becomes 0.
   Cycle tRC_, tRAS_, tRP_, tRCDRD_, tRCDWR_, tRRD_S_, tRRD_L_, tFAW_;

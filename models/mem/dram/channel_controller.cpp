@@ -30,14 +30,6 @@ struct Choice {
   int legal = 0;
 };
 
-// What the statistics of one cycle need, from the state at its start.
-struct CycleFlags {
-  int queued = 0;                        // reads + writes
-  bool held_by_pending_refresh = false;  // an active request skipped for a pending refresh
-  Cycle refresh_until = 0;            // latest tRFCpb / tRFC end on a bank an active request wants
-  bool oldest_waits_for_row = false;  // the oldest active request's row is not open
-};
-
 }  // namespace
 
 struct ChannelController::State {
@@ -49,12 +41,10 @@ struct ChannelController::State {
         banks(o, t),
         reads(c.read_queue, o.banks()),
         writes(c.write_queue, o.banks()),
+        queue{&reads, &writes},
+        depth{c.read_queue, c.write_queue},
         refresh_interval(refresh_due_interval(o, t, c.refresh)),
-        next_refresh_due(refresh_interval) {
-    for (int b = 0; b < o.banks(); ++b) {
-      bank_group[b] = static_cast<std::uint8_t>(banks.group_of(b));
-    }
-  }
+        next_refresh_due(refresh_interval) {}
 
   ChannelOrg org;
   DramTiming timing;
@@ -63,6 +53,9 @@ struct ChannelController::State {
   BankState banks;
   RequestQueue reads;
   RequestQueue writes;
+  // Indexed by is_write, so that choosing a request's queue is not a branch.
+  std::array<RequestQueue*, 2> queue;
+  std::array<int, 2> depth;
   std::deque<ChannelRequest> input;  // pushed, not yet accepted into a queue
   Cycle last_arrival = 0;
   std::uint64_t next_seq = 0;
@@ -76,21 +69,15 @@ struct ChannelController::State {
   std::uint64_t refreshes_done = 0;
   std::uint64_t refreshing = 0;  // banks that may still be inside tRFCpb / tRFC
 
-  QueueCandidates read_candidates;
-  QueueCandidates write_candidates;
-  std::array<std::uint8_t, kMaxBanksPerChannel> bank_group{};
-  // Bank-group and channel part of each candidate kind's earliest cycle, per bank group;
-  // recomputed before choosing when a command has moved it.
-  std::array<Cycle, kCandidateKinds * kMaxBanksPerChannel> group_bound{};
-  bool group_bound_stale = true;
+  std::array<QueueCandidates, 2> candidates;  // by is_write
   // No command can be legal before this cycle: commands only push earliest cycles later,
   // so the earliest cycle seen when choosing stays a lower bound until a request arrives
   // (then its bank's candidate is folded in), a refresh falls due or issues, or the mode
   // changes (then it drops to the current cycle).
   Cycle command_bound = 0;
-  // The statistics' view of the state, recomputed only after the state has changed.
-  CycleFlags cycle_flags;
-  bool cycle_flags_stale = true;
+  // The statistics are booked up to here; the state has not changed since.
+  Cycle booked_until = 0;
+  Cycle queued_cycles = 0;  // requests queued, summed over the booked cycles
 
   std::vector<Completion> completions;
   Cycle last_completion = 0;
@@ -98,10 +85,9 @@ struct ChannelController::State {
   std::vector<Command> log;
   ChannelCounters counters;
 
-  RequestQueue& active() { return write_mode ? writes : reads; }
-  const QueueCandidates& active_candidates() const {
-    return write_mode ? write_candidates : read_candidates;
-  }
+  RequestQueue& active() { return *queue[write_mode]; }
+  const RequestQueue& active() const { return *queue[write_mode]; }
+  const QueueCandidates& active_candidates() const { return candidates[write_mode]; }
 
   void run(Cycle limit, bool stop_when_served);
   bool decide(Cycle t);
@@ -109,13 +95,13 @@ struct ChannelController::State {
   void choose_refresh(Cycle t, Choice& choice);
   std::uint64_t held_banks() const;
   Cycle candidate_ready(int bank) const;
-  CycleFlags flags(Cycle t);
+  void book_refresh(Cycle until);
   void issue(const Choice& choice, Cycle t);
   void serve(int bank, Cycle t);
-  bool accept_arrival(Cycle t, int reads_at_start, int writes_at_start);
+  bool accept_arrival(Cycle t, const std::array<int, 2>& at_start);
   bool next_mode(int reads_at_start, int writes_at_start) const;
   Cycle next_arrival() const;
-  void account(Cycle from, Cycle to);
+  void book(Cycle until);
   [[noreturn]] void refuse(const ChannelRequest& request) const;
   void record(CommandKind kind, int bank, Cycle t, std::uint32_t row = 0, std::uint32_t column = 0,
               std::uint64_t request_id = 0);
@@ -129,42 +115,39 @@ struct ChannelController::State {
   }
   // After a command to `bank`: its candidates in both queues.
   void update_candidates(int bank) {
-    read_candidates.update(bank, reads, banks, false);
-    write_candidates.update(bank, writes, banks, true);
+    candidates[0].update(bank, reads, banks, false);
+    candidates[1].update(bank, writes, banks, true);
   }
 };
 
 // Simulates cycles [now, limit), or stops earlier once every request has left its queue.
 // Each cycle runs the contract's steps. Between events nothing changes: no command is legal
 // before command_bound, no request is accepted before next_arrival(), no refresh falls due
-// and the mode holds, so skip_idle jumps to the first of these, booking the statistics of
-// the cycles in between at once. every_cycle evaluates the scheduler on every cycle instead.
+// and the mode holds, so skip_idle jumps to the first of these. The statistics of the
+// cycles in between are booked at once, when the next cycle that may change the state
+// begins. every_cycle evaluates the scheduler on every cycle instead.
 void ChannelController::State::run(Cycle limit, bool stop_when_served) {
   const bool skip = stepping == Stepping::skip_idle;
   while (now < limit) {
     if (stop_when_served && input.empty() && reads.empty() && writes.empty()) break;
     const Cycle t = now;
     if (refresh_interval > 0 && next_refresh_due <= t) {
+      book(t);
       while (next_refresh_due <= t) {
         ++refreshes_due;
         next_refresh_due += refresh_interval;
       }
       command_bound = t;
-      cycle_flags_stale = true;
     }
-    const int reads_at_start = reads.size();
-    const int writes_at_start = writes.size();
-    account(t, t + 1);
-    bool changed = false;
-    if (t >= command_bound || !skip) changed = decide(t);
-    changed |= accept_arrival(t, reads_at_start, writes_at_start);
-    const bool mode = next_mode(reads_at_start, writes_at_start);
+    const std::array<int, 2> at_start{reads.size(), writes.size()};
+    book(t + 1);
+    if (t >= command_bound || !skip) decide(t);
+    accept_arrival(t, at_start);
+    const bool mode = next_mode(at_start[0], at_start[1]);
     if (mode != write_mode) {
       write_mode = mode;
       command_bound = t + 1;
-      changed = true;
     }
-    cycle_flags_stale |= changed;
     now = t + 1;
     if (!skip) continue;
     if (stop_when_served && input.empty() && reads.empty() && writes.empty()) break;
@@ -176,13 +159,11 @@ void ChannelController::State::run(Cycle limit, bool stop_when_served) {
       if (input.empty() && reads.empty() && writes.empty()) break;
       throw std::logic_error("DRAM channel controller: requests wait but nothing can happen");
     }
-    next = std::min(next, limit);
-    if (next > now) {
-      account(now, next);
-      now = next;
-    }
+    now = std::max(now, std::min(next, limit));
   }
+  book(now);
   counters.cycles = now;
+  counters.queue_occupancy_sum = static_cast<double>(queued_cycles);
 }
 
 // Chooses and issues this cycle's command, and sets command_bound for what follows.
@@ -217,19 +198,7 @@ std::uint64_t ChannelController::State::held_banks() const {
 // is held by a refresh.
 Cycle ChannelController::State::candidate_ready(int bank) const {
   if (held_banks() >> bank & 1) return kNever;
-  switch (active_candidates().kind[bank]) {
-    case CandidateKind::read:
-      return banks.rd_ready(bank);
-    case CandidateKind::write:
-      return banks.wr_ready(bank);
-    case CandidateKind::pre:
-      return banks.pre_ready(bank);
-    case CandidateKind::act:
-      return banks.act_ready(bank);
-    case CandidateKind::none:
-      return kNever;
-  }
-  return kNever;
+  return banks.ready(active_candidates().kind[bank], bank);
 }
 
 void ChannelController::State::choose_refresh(Cycle t, Choice& choice) {
@@ -268,25 +237,15 @@ void ChannelController::State::choose_refresh(Cycle t, Choice& choice) {
 
 // Step 2 of the contract's cycle: the head refresh if legal, else the oldest legal column
 // command, else the oldest legal row command. One pass over the banks' candidates finds
-// both and the earliest cycle at which any other becomes legal; it is written without
-// branches on the candidates, which are unpredictable.
+// both and the earliest cycle at which any other becomes legal. The candidates are
+// unpredictable, so the pass has no branch on them: a bank without one never becomes
+// legal, and a bank held by a pending refresh is masked the same way.
 Choice ChannelController::State::choose(Cycle t) {
   Choice choice;
   if (refreshes_due > refreshes_done) choose_refresh(t, choice);
-  if (group_bound_stale) {
-    const auto at = [](CandidateKind kind, int g) {
-      return static_cast<int>(kind) * kMaxBanksPerChannel + g;
-    };
-    for (int g = 0; g < org.bank_groups; ++g) {
-      group_bound[at(CandidateKind::read, g)] = banks.rd_group_bound(g);
-      group_bound[at(CandidateKind::write, g)] = banks.wr_group_bound(g);
-      group_bound[at(CandidateKind::pre, g)] = 0;
-      group_bound[at(CandidateKind::act, g)] = banks.act_group_bound(g);
-    }
-    group_bound_stale = false;
-  }
 
   const QueueCandidates& c = active_candidates();
+  const Cycle* group_bound = banks.group_bounds();
   std::uint64_t best = QueueCandidates::kNone;
   Cycle earliest = choice.earliest;
   int legal_count = 0;
@@ -303,47 +262,38 @@ Choice ChannelController::State::choose(Cycle t) {
 
   if (choice.pick != Pick::none || best == QueueCandidates::kNone) return choice;
   choice.bank = QueueCandidates::bank_of(best);
-  switch (c.kind[choice.bank]) {
-    case CandidateKind::act:
-      choice.pick = Pick::act;
-      break;
-    case CandidateKind::pre:
-      choice.pick = Pick::pre;
-      break;
-    default:
-      choice.pick = Pick::column;
-      break;
-  }
+  static constexpr std::array<Pick, kCandidateKinds> kPick{Pick::column, Pick::column, Pick::pre,
+                                                            Pick::act, Pick::none};
+  choice.pick = kPick[static_cast<int>(c.kind[choice.bank])];
   return choice;
 }
 
-CycleFlags ChannelController::State::flags(Cycle t) {
-  CycleFlags f;
-  f.queued = reads.size() + writes.size();
+// The refresh part of booking [booked_until, until): cycles in which an active request is
+// held back by a pending refresh, or wants a bank still inside its tRFCpb / tRFC.
+void ChannelController::State::book_refresh(Cycle until) {
+  const Cycle from = booked_until;
   const RequestQueue& queue = active();
   const std::uint64_t held = held_banks();
-  f.held_by_pending_refresh = (queue.busy_banks() & held) != 0;
+  if ((queue.busy_banks() & held) != 0) {
+    counters.refresh_blocked += until - from;
+    return;
+  }
   const std::uint64_t live = queue.busy_banks() & ~held;
+  Cycle refresh_until = 0;
   for (std::uint64_t rest = refreshing; rest != 0; rest &= rest - 1) {
     const int b = __builtin_ctzll(rest);
-    const Cycle until = banks.refresh_until(b);
-    if (until <= t) {
+    const Cycle bank_until = banks.refresh_until(b);
+    if (bank_until <= from) {
       refreshing &= ~(std::uint64_t{1} << b);
     } else if (live >> b & 1) {
-      f.refresh_until = std::max(f.refresh_until, until);
+      refresh_until = std::max(refresh_until, bank_until);
     }
   }
-  if (!queue.empty()) {
-    const QueuedRequest& oldest = queue.oldest();
-    f.oldest_waits_for_row =
-        !(banks.is_open(oldest.bank) && banks.open_row(oldest.bank) == oldest.row);
-  }
-  return f;
+  if (refresh_until > from) counters.refresh_blocked += std::min(until, refresh_until) - from;
 }
 
 void ChannelController::State::issue(const Choice& choice, Cycle t) {
   const int bank = choice.bank;
-  group_bound_stale = true;
   switch (choice.pick) {
     case Pick::none:
       return;
@@ -369,7 +319,7 @@ void ChannelController::State::issue(const Choice& choice, Cycle t) {
       return;
     case Pick::column:
       serve(bank, t);
-      break;
+      return;
     case Pick::act: {
       RequestQueue& queue = active();
       const std::uint32_t row = queue.head(bank).row;
@@ -413,48 +363,36 @@ void ChannelController::State::serve(int bank, Cycle t) {
   if (auto_precharge) {
     bank_closed(bank);
     ++counters.precharges;
+    update_candidates(bank);
+  } else {
+    // The bank stays open at its row, and the other queue is as it was.
+    candidates[writing].update(bank, queue, banks, writing);
+    candidates[!writing].refresh_bound(bank, banks);
   }
-  switch (request.cause) {
-    case RowCause::none:
-      ++counters.row_hits;
-      break;
-    case RowCause::miss:
-      ++counters.row_misses;
-      break;
-    case RowCause::conflict:
-      ++counters.row_conflicts;
-      break;
-  }
+  std::uint64_t* const by_cause[] = {&counters.row_hits, &counters.row_misses,
+                                     &counters.row_conflicts};
+  ++*by_cause[static_cast<int>(request.cause)];
   counters.data_bus_busy += static_cast<Cycle>(timing.tBL);
   completions.push_back({request.id, done});
   last_completion = std::max(last_completion, done);
   record(kind, bank, t, request.row, request.column, request.id);
 }
 
-bool ChannelController::State::accept_arrival(Cycle t, int reads_at_start, int writes_at_start) {
+bool ChannelController::State::accept_arrival(Cycle t, const std::array<int, 2>& at_start) {
   if (input.empty()) return false;
   const ChannelRequest& request = input.front();
-  if (request.arrival > t) return false;
-  if (request.is_write ? writes_at_start >= config.write_queue
-                       : reads_at_start >= config.read_queue) {
-    return false;
-  }
+  const int w = request.is_write ? 1 : 0;
+  if (request.arrival > t || at_start[w] >= depth[w]) return false;
   const int bank = request.bank_group * org.banks_per_group + request.bank;
   const bool hit = banks.is_open(bank) && banks.open_row(bank) == request.row;
-  if (request.is_write) {
-    writes.push(request, bank, next_seq++, hit);
-    write_candidates.update(bank, writes, banks, true);
-  } else {
-    reads.push(request, bank, next_seq++, hit);
-    read_candidates.update(bank, reads, banks, false);
-  }
+  queue[w]->push(request, bank, next_seq++, hit);
+  candidates[w].update(bank, *queue[w], banks, w == 1);
   if (request.is_write == write_mode) {
     command_bound = std::min(command_bound, candidate_ready(bank));
   }
   input.pop_front();
   return true;
 }
-
 bool ChannelController::State::next_mode(int reads_at_start, int writes_at_start) const {
   if (!write_mode) {
     return writes_at_start >= config.write_high || (reads_at_start == 0 && writes_at_start > 0);
@@ -467,25 +405,25 @@ bool ChannelController::State::next_mode(int reads_at_start, int writes_at_start
 Cycle ChannelController::State::next_arrival() const {
   if (input.empty()) return kNever;
   const ChannelRequest& request = input.front();
-  if ((request.is_write ? writes : reads).full()) return kNever;
+  if (queue[request.is_write ? 1 : 0]->full()) return kNever;
   return std::max(request.arrival, now);
 }
 
-// Books cycles [from, to), over which the state stays as it is at `from`.
-void ChannelController::State::account(Cycle from, Cycle to) {
-  if (cycle_flags_stale) {
-    cycle_flags = flags(from);
-    cycle_flags_stale = false;
+// Books cycles [booked_until, until), over which the state stayed as it is now: called
+// before anything changes it.
+void ChannelController::State::book(Cycle until) {
+  if (until <= booked_until) return;
+  const Cycle span = until - booked_until;
+  queued_cycles += static_cast<Cycle>(reads.size() + writes.size()) * span;
+  const RequestQueue& queue = active();
+  if (!queue.empty()) {
+    const QueuedRequest& oldest = queue.oldest();
+    if (!banks.is_open(oldest.bank) || banks.open_row(oldest.bank) != oldest.row) {
+      counters.conflict_blocked += span;
+    }
   }
-  const CycleFlags& f = cycle_flags;
-  const Cycle span = to - from;
-  counters.queue_occupancy_sum += static_cast<double>(f.queued) * static_cast<double>(span);
-  if (f.oldest_waits_for_row) counters.conflict_blocked += span;
-  if (f.held_by_pending_refresh) {
-    counters.refresh_blocked += span;
-  } else if (f.refresh_until > from) {
-    counters.refresh_blocked += std::min(to, f.refresh_until) - from;
-  }
+  if ((refreshing | (refreshes_due - refreshes_done)) != 0) book_refresh(until);
+  booked_until = until;
 }
 
 void ChannelController::State::record(CommandKind kind, int bank, Cycle t, std::uint32_t row,
