@@ -57,12 +57,6 @@ TEST_CASE("dram stats: the report derives bandwidth hit rate and latency from th
   CHECK(stats.find("queue_occupancy_average") != nullptr);
   CHECK(stats.find_group("channels")->find_group("s0_ch1_pc1")->find("bytes")->value == 400 * 32);
 
-  DramActivity fast(spec.organization.units());
-  fast.detailed = false;
-  core::StatGroup fast_stats("dram");
-  report_dram_activity(spec, fast, fast_stats);
-  CHECK(fast_stats.find("queue_occupancy_average") == nullptr);
-  CHECK(fast_stats.find("refresh_stall_time") == nullptr);
 }
 
 TEST_CASE("dram stats: energy is charged per ACT per bit and per bank refreshed") {

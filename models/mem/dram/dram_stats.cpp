@@ -46,18 +46,16 @@ void report_dram_activity(const DramSpec& spec, const DramActivity& a, core::Sta
       any ? a.latency.mean() * tck + frontend_s : 0.0;
   stats.add("latency_p99", "99th percentile of the access latency", "s").value =
       any ? a.latency.percentile(0.99) * tck + frontend_s : 0.0;
-  if (a.detailed) {
-    stats.add("row_conflict_rate", "accesses that found another row open in their bank", "1")
-        .value = accesses > 0 ? a.row_conflicts / accesses : 0.0;
-    stats.add("bank_conflict_stall_time",
-              "time the oldest request waited for its row to be opened, summed over channels", "s")
-        .value = a.conflict_stall_cycles * tck;
-    stats.add("refresh_stall_time",
-              "time requests waited on a bank under refresh, summed over channels", "s")
-        .value = a.refresh_stall_cycles * tck;
-    stats.add("queue_occupancy_average", "requests queued per controller, averaged over cycles", "1")
-        .value = a.simulated_cycles > 0 ? a.queue_occupancy_sum / a.simulated_cycles : 0.0;
-  }
+  stats.add("row_conflict_rate", "accesses that found another row open in their bank", "1")
+      .value = accesses > 0 ? a.row_conflicts / accesses : 0.0;
+  stats.add("bank_conflict_stall_time",
+            "time the oldest request waited for its row to be opened, summed over channels", "s")
+      .value = a.conflict_stall_cycles * tck;
+  stats.add("refresh_stall_time",
+            "time requests waited on a bank under refresh, summed over channels", "s")
+      .value = a.refresh_stall_cycles * tck;
+  stats.add("queue_occupancy_average", "requests queued per controller, averaged over cycles", "1")
+      .value = a.simulated_cycles > 0 ? a.queue_occupancy_sum / a.simulated_cycles : 0.0;
 
   const DramOrganization& org = spec.organization;
   core::StatGroup& channels = stats.group("channels");

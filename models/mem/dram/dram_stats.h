@@ -33,10 +33,9 @@ struct DramActivity {
   double refresh_stall_cycles = 0;
   double conflict_stall_cycles = 0;
   double queue_occupancy_sum = 0;  // requests queued, summed over simulated cycles
-  double simulated_cycles = 0;     // cycles the controllers simulated, summed
-  // The fast mode derives times and counts but observes no queues, stalls or conflicts, so
-  // those statistics are reported by the detailed mode only.
-  bool detailed = true;
+  // Detailed: cycles each controller simulated (from 0 to its queues last emptied), summed;
+  // fast: each controller's busy cycles (transfer start to the cycle after its last column).
+  double simulated_cycles = 0;
   double busy_cycles = 0;  // time with a transfer in flight
   LatencyHistogram latency;          // cycles from arrival to data complete, frontend excluded
 

@@ -114,9 +114,7 @@ std::unique_ptr<RunSource> unit_runs(const AddressMap& map, int unit, const Tran
 }  // namespace
 
 FastDramModel::FastDramModel(const DramSpec& spec)
-    : spec_(spec), map_(spec), activity_(spec.organization.units()) {
-  activity_.detailed = false;
-}
+    : spec_(spec), map_(spec), activity_(spec.organization.units()) {}
 
 TransferTiming FastDramModel::transfer(const Transfer& transfer) {
   if (transfer.bytes == 0) return {transfer.start, transfer.start};
@@ -181,12 +179,18 @@ TransferTiming FastDramModel::transfer(const Transfer& transfer) {
   }
 
   UnitTiming slowest = timings.front();
-  double activates = 0.0;
+  UnitTiming sum;  // over the timed controllers
   double refreshes = 0.0;
   for (const UnitTiming& t : timings) {
     slowest.first_data = std::min(slowest.first_data, t.first_data);
     slowest.finish = std::max(slowest.finish, t.finish);
-    activates += t.activates;
+    sum.activates += t.activates;
+    sum.misses += t.misses;
+    sum.conflicts += t.conflicts;
+    sum.conflict_stall_cycles += t.conflict_stall_cycles;
+    sum.refresh_stall_cycles += t.refresh_stall_cycles;
+    sum.queued_cycles += t.queued_cycles;
+    sum.busy_cycles += t.busy_cycles;
     refreshes = std::max(refreshes, t.refreshes);
   }
   if (transfer.pattern == AccessPattern::random && timed < units) {
@@ -214,11 +218,20 @@ TransferTiming FastDramModel::transfer(const Transfer& transfer) {
     activity_.units[u].reads += reads[u];
     activity_.units[u].writes += writes[u];
   }
-  // The timed controllers' rates stand for all of them.
-  const double all_activates = timed_bursts > 0 ? activates * total / timed_bursts : 0.0;
-  activity_.activates += all_activates;
-  activity_.row_hits += std::max(0.0, total - all_activates);
-  activity_.row_misses += std::min(total, all_activates);
+  // The timed controllers' rates stand for all of them: each count and cycle sum scales
+  // with the bursts, as the activates do (a controller with no bursts counts no cycles, as a
+  // detailed controller never advanced counts none).
+  const double scale = timed_bursts > 0 ? total / timed_bursts : 0.0;
+  const double all_conflicts = std::min(total, sum.conflicts * scale);
+  const double all_misses = std::min(total - all_conflicts, sum.misses * scale);
+  activity_.activates += sum.activates * scale;
+  activity_.row_hits += total - all_misses - all_conflicts;
+  activity_.row_misses += all_misses;
+  activity_.row_conflicts += all_conflicts;
+  activity_.conflict_stall_cycles += sum.conflict_stall_cycles * scale;
+  activity_.refresh_stall_cycles += sum.refresh_stall_cycles * scale;
+  activity_.queue_occupancy_sum += sum.queued_cycles * scale;
+  activity_.simulated_cycles += sum.busy_cycles * scale;
   activity_.refreshes += refreshes * static_cast<double>(units);
   activity_.latency.record_uniform(slowest.first_data - start, slowest.finish - start, total);
   if (slowest.finish > start) activity_.busy_cycles += static_cast<double>(slowest.finish - start);

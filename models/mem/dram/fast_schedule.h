@@ -16,13 +16,28 @@ namespace axsim::mem {
 struct SteadyState {
   double cycles_per_burst = 0;
   double activates_per_burst = 0;
+  double misses_per_burst = 0;            // requests that found their bank closed
+  double conflicts_per_burst = 0;         // requests that found another row open (PRE first)
+  double conflict_stall_per_burst = 0;    // cycles the oldest request waited for its row
+  double refresh_stall_per_burst = 0;     // cycles some queued request waited on a refresh
+  double queued = 0;                      // requests queued (both queues), on average
 };
 
 struct UnitTiming {
   Cycle first_data = 0;   // the first burst's data complete
   Cycle finish = 0;       // the last burst's data complete
   double activates = 0;   // ACTs for all of the unit's bursts
+  // Requests that needed their row opened, counted once each however often it was opened
+  // (as the detailed controller marks them): found their bank closed, or open at another row.
+  double misses = 0;
+  double conflicts = 0;
   double refreshes = 0;   // refresh commands while the unit was busy
+  // The statistics of the detailed controller (ChannelController::State::book), from
+  // the same schedule; docs/memory.md ("Fast mode") gives each derivation.
+  double conflict_stall_cycles = 0;  // the oldest request of the served queue had no open row
+  double refresh_stall_cycles = 0;   // a queued request's bank was held or under refresh
+  double queued_cycles = 0;          // requests queued (both queues), summed over cycles
+  double busy_cycles = 0;            // from the start to the cycle after the last column
   std::optional<SteadyState> measured;  // when the schedule ran long enough to measure it
 };
 
