@@ -11,6 +11,7 @@
 #include "models/cim/mapper.h"
 #include "models/cim/power.h"
 #include "models/core/energy.h"
+#include "models/core/result_fill.h"
 #include "models/core/stats.h"
 #include "models/mem/dram/dram_model.h"
 
@@ -78,19 +79,10 @@ void CimAccelerator::fill_layers(core::RunResult& result, core::EnergyLedger& le
   for (size_t i = 0; i < plan_.layers.size(); ++i) {
     const LayerPlan& lp = plan_.layers[i];
     const LayerTiming& t = core_->timings()[i];
-    core::LayerResult layer;
-    layer.name = lp.name;
-    layer.op = lp.op;
-    layer.unit = unit_name(lp.unit);
-    layer.start_s = t.start_s;
-    layer.latency_s = t.end_s - t.start_s;
-    layer.cycles = static_cast<int64_t>(layer.latency_s * clock_hz + 0.5);
-    layer.compute_s = t.compute_s;
-    layer.memory_s = t.memory_s;
+    core::LayerResult layer = core::timed_layer(
+        {lp.name, lp.op, unit_name(lp.unit), lp.macs, lp.vector_ops}, t, clock_hz);
     // Whatever sc_time rounding left over is overhead, so the three parts add up exactly.
     layer.other_s = std::max(0.0, layer.latency_s - t.compute_s - t.memory_s);
-    layer.macs = lp.macs;
-    layer.vector_ops = lp.vector_ops;
     if (lp.unit == Unit::array && layer.latency_s > 0) {
       layer.utilization = lp.macs / (layer.latency_s * plan_.peak_macs_per_s);
     }
@@ -112,12 +104,7 @@ void CimAccelerator::fill_layers(core::RunResult& result, core::EnergyLedger& le
     if (lp.unit == Unit::vector) ledger.count("vector", lp.name, kVectorOp, lp.vector_ops);
     if (lp.unit == Unit::cpu) ledger.count("cpu", lp.name, kCpuOp, lp.vector_ops);
     ledger.add_static("static", lp.name, static_power, core::seconds(layer.latency_s));
-    const auto per_layer = ledger.by_layer_component().find(lp.name);
-    if (per_layer != ledger.by_layer_component().end()) {
-      for (const auto& [component, energy] : per_layer->second) {
-        if (energy.si > 0) layer.energy_j[component] = energy.si;
-      }
-    }
+    core::copy_layer_energy(ledger, layer);
     if (total_external > 0 && layer.bytes["external"] > 0) {
       layer.energy_j["dram"] = dram_j_ * layer.bytes["external"] / total_external;
     }
@@ -134,23 +121,9 @@ void CimAccelerator::fill_summary(core::RunResult& result, const core::EnergyLed
   core::RunSummary& s = result.summary;
   s.clock_hz = config_.clock.si;
   s.batch = batch_;
-  for (const core::LayerResult& layer : result.layers) {
-    s.latency_s += layer.latency_s;
-    s.compute_s += layer.compute_s;
-    s.memory_s += layer.memory_s;
-    s.other_s += layer.other_s;
-    s.macs += layer.macs;
-    for (const auto& [level, bytes] : layer.bytes) s.bytes[level] += bytes;
-  }
+  core::sum_layers(result.layers, s);
   s.peak_ops_per_s = 2.0 * plan_.peak_macs_per_s;
-  s.cycles = static_cast<int64_t>(s.latency_s * s.clock_hz + 0.5);
-  if (s.latency_s > 0) {
-    s.inferences_per_s = static_cast<double>(s.batch) / s.latency_s;
-    s.achieved_ops_per_s = 2.0 * static_cast<double>(s.macs) / s.latency_s;
-    s.average_power_w = ledger.total().si / s.latency_s;
-  }
-  if (s.peak_ops_per_s > 0) s.utilization = s.achieved_ops_per_s / s.peak_ops_per_s;
-  s.energy_j = ledger.total().si;
+  core::derive_summary(s, ledger.total().si);
 }
 
 nlohmann::json CimAccelerator::details(const core::RunResult& result) const {

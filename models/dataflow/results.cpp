@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 
+#include "models/core/result_fill.h"
 #include "models/core/stats.h"
 #include "models/dataflow/allocator.h"
 
@@ -80,7 +81,7 @@ core::LayerResult stage_layer(const RunView& run, const Stage& stage, const Pass
   layer.other_s = std::min(t.fill_s / pass.batches, window - layer.compute_s);
   layer.memory_s = window - layer.compute_s - layer.other_s;
   layer.latency_s = window;
-  layer.cycles = static_cast<int64_t>(layer.latency_s * run.config.clock.si + 0.5);
+  layer.cycles = core::cycles_at(layer.latency_s, run.config.clock.si);
   const auto frames = static_cast<double>(pass.frames);
   layer.macs = static_cast<int64_t>(node.macs * frames + 0.5);
   layer.vector_ops = static_cast<int64_t>(node.vector_ops * frames + 0.5);
@@ -160,34 +161,22 @@ void fill_result(const RunView& run, core::RunResult& result) {
                load_bytes);
   ledger.add_static("static", "", run.config.static_power, core::seconds(batch_time(batch)));
 
-  for (core::LayerResult& layer : result.layers) {
-    const auto per_layer = ledger.by_layer_component().find(layer.name);
-    if (per_layer == ledger.by_layer_component().end()) continue;
-    for (const auto& [component, energy] : per_layer->second) layer.energy_j[component] = energy.si;
-  }
+  for (core::LayerResult& layer : result.layers) core::copy_layer_energy(ledger, layer);
 
   core::RunSummary& s = result.summary;
   s.clock_hz = run.config.clock.si;
   s.batch = batch.frames;
+  core::sum_layers(result.layers, s);
+  // The stages run at the same time, so the run takes one batch's time, not the layers' sum;
+  // the stall split below replaces the summed one too.
   s.latency_s = batch_time(batch);
-  s.cycles = static_cast<int64_t>(s.latency_s * s.clock_hz + 0.5);
-  for (const core::LayerResult& layer : result.layers) {
-    s.macs += layer.macs;
-    for (const auto& [level, bytes] : layer.bytes) s.bytes[level] += bytes;
-  }
   s.bytes["host"] = host_bytes + (run.plan.store == "host" ? store_bytes + load_bytes : 0.0);
   if (run.plan.store == "dram") s.bytes["dram"] = store_bytes + load_bytes;
   s.other_s = std::min(switch_s, s.latency_s);
   s.compute_s = s.latency_s - s.other_s;
   s.memory_s = 0;
   s.peak_ops_per_s = run.config.peak_ops_per_s(8);
-  s.energy_j = ledger.total().si;
-  if (s.latency_s > 0) {
-    s.inferences_per_s = static_cast<double>(s.batch) / s.latency_s;
-    s.achieved_ops_per_s = 2.0 * static_cast<double>(s.macs) / s.latency_s;
-    s.average_power_w = s.energy_j / s.latency_s;
-  }
-  if (s.peak_ops_per_s > 0) s.utilization = s.achieved_ops_per_s / s.peak_ops_per_s;
+  core::derive_summary(s, ledger.total().si);
 
   // The bottleneck: the layer stage busy longest in the batch pass.
   const Stage* bottleneck = nullptr;

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "models/core/result_fill.h"
 #include "models/gpu/roofline.h"
 
 namespace axsim::gpu {
@@ -35,18 +36,11 @@ void collect_layers(const RunFacts& f, core::EnergyLedger& ledger, core::RunResu
   for (size_t i = 0; i < f.plan.kernels.size(); ++i) {
     const KernelPlan& k = f.plan.kernels[i];
     const KernelTiming& t = f.timings[i];
-    core::LayerResult layer;
-    layer.name = k.name;
-    layer.op = k.op;
-    layer.unit = k.unit();
-    layer.start_s = t.start_s;
-    layer.latency_s = t.end_s - t.start_s;
-    layer.cycles = static_cast<int64_t>(layer.latency_s * f.config.clock.si + 0.5);
-    layer.compute_s = t.compute_s;
-    layer.memory_s = t.memory_s;
-    layer.other_s = t.other_s;
-    layer.macs = static_cast<int64_t>(static_cast<double>(k.macs) * n);
-    layer.vector_ops = static_cast<int64_t>(static_cast<double>(k.fp32_ops + k.sfu_ops) * n);
+    // The kernel plan is one GPU's share; the row counts the work of all of them.
+    const auto macs = static_cast<int64_t>(static_cast<double>(k.macs) * n);
+    const auto vector_ops = static_cast<int64_t>(static_cast<double>(k.fp32_ops + k.sfu_ops) * n);
+    core::LayerResult layer =
+        core::timed_layer({k.name, k.op, k.unit(), macs, vector_ops}, t, f.config.clock.si);
     if (k.peak_macs_per_s > 0 && layer.latency_s > 0) {
       layer.utilization = static_cast<double>(k.macs) / (layer.latency_s * k.peak_macs_per_s);
     }
@@ -63,11 +57,7 @@ void collect_layers(const RunFacts& f, core::EnergyLedger& ledger, core::RunResu
   for (int64_t g = 0; g < f.config.parallel.gpus; ++g) f.memory.charge_energy(ledger, "hbm", "");
   const double hbm_energy = ledger.component("hbm").si;
   for (core::LayerResult& layer : result.layers) {
-    const auto per_layer = ledger.by_layer_component().find(layer.name);
-    if (per_layer != ledger.by_layer_component().end()) {
-      for (const auto& [component, energy] : per_layer->second)
-        layer.energy_j[component] = energy.si;
-    }
+    core::copy_layer_energy(ledger, layer);
     const auto dram = layer.bytes.find("dram");
     if (dram != layer.bytes.end() && hbm_bytes_total > 0) {
       layer.energy_j["hbm"] = hbm_energy * dram->second / hbm_bytes_total;
@@ -79,14 +69,7 @@ void collect_summary(const RunFacts& f, const core::EnergyLedger& ledger, core::
   core::RunSummary& s = result.summary;
   s.clock_hz = f.config.clock.si;
   s.batch = f.batch;
-  for (const core::LayerResult& layer : result.layers) {
-    s.latency_s += layer.latency_s;
-    s.compute_s += layer.compute_s;
-    s.memory_s += layer.memory_s;
-    s.other_s += layer.other_s;
-    s.macs += layer.macs;
-    for (const auto& [level, bytes] : layer.bytes) s.bytes[level] += bytes;
-  }
+  core::sum_layers(result.layers, s);
   // The peak at the precision of the layer doing the most tensor-core work.
   int64_t dominant = -1;
   for (const KernelPlan& k : f.plan.kernels) {
@@ -95,14 +78,7 @@ void collect_summary(const RunFacts& f, const core::EnergyLedger& ledger, core::
       s.peak_ops_per_s = 2.0 * k.peak_macs_per_s * gpus(f);
     }
   }
-  s.cycles = static_cast<int64_t>(s.latency_s * s.clock_hz + 0.5);
-  if (s.latency_s > 0) {
-    s.inferences_per_s = static_cast<double>(s.batch) / s.latency_s;
-    s.achieved_ops_per_s = 2.0 * static_cast<double>(s.macs) / s.latency_s;
-    s.average_power_w = ledger.total().si / s.latency_s;
-  }
-  if (s.peak_ops_per_s > 0) s.utilization = s.achieved_ops_per_s / s.peak_ops_per_s;
-  s.energy_j = ledger.total().si;
+  core::derive_summary(s, ledger.total().si);
 }
 
 void add_kernel_stats(const RunFacts& f, core::StatGroup& kernels) {

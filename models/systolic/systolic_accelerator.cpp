@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "models/core/energy.h"
+#include "models/core/result_fill.h"
 #include "models/core/stats.h"
 #include "models/systolic/dram_link.h"
 #include "models/systolic/mapper.h"
@@ -46,18 +47,8 @@ void SystolicAccelerator::fill_layers(core::RunResult& result, core::EnergyLedge
   for (size_t i = 0; i < plan_.layers.size(); ++i) {
     const LayerPlan& lp = plan_.layers[i];
     const LayerTiming& t = core_->timings()[i];
-    core::LayerResult layer;
-    layer.name = lp.name;
-    layer.op = lp.op;
-    layer.unit = unit_name(lp.unit);
-    layer.start_s = t.start_s;
-    layer.latency_s = t.end_s - t.start_s;
-    layer.cycles = static_cast<int64_t>(layer.latency_s * clock_hz + 0.5);
-    layer.compute_s = t.compute_s;
-    layer.memory_s = t.memory_s;
-    layer.other_s = t.other_s;
-    layer.macs = lp.macs;
-    layer.vector_ops = lp.vector_ops;
+    core::LayerResult layer = core::timed_layer(
+        {lp.name, lp.op, unit_name(lp.unit), lp.macs, lp.vector_ops}, t, clock_hz);
     if (lp.unit == Unit::array && layer.latency_s > 0) {
       layer.utilization = lp.macs / (layer.latency_s * clock_hz * lp.peak_macs_per_cycle);
     }
@@ -70,12 +61,7 @@ void SystolicAccelerator::fill_layers(core::RunResult& result, core::EnergyLedge
     ledger.count("sram", lp.name, "sram_write_byte", lp.sram_write_bytes);
     ledger.count("dram", lp.name, "dram_byte", layer.bytes["dram"]);
     ledger.add_static("static", lp.name, config_.static_power, core::seconds(layer.latency_s));
-    const auto per_layer = ledger.by_layer_component().find(lp.name);
-    if (per_layer != ledger.by_layer_component().end()) {
-      for (const auto& [component, energy] : per_layer->second) {
-        layer.energy_j[component] = energy.si;
-      }
-    }
+    core::copy_layer_energy(ledger, layer);
     result.layers.push_back(std::move(layer));
   }
 }
@@ -93,29 +79,15 @@ void SystolicAccelerator::collect(core::RunResult& result) {
   core::RunSummary& s = result.summary;
   s.clock_hz = config_.clock.si;
   s.batch = batch_;
+  core::sum_layers(result.layers, s);
   double dominant_macs = -1;
-  for (const core::LayerResult& layer : result.layers) {
-    s.latency_s += layer.latency_s;
-    s.compute_s += layer.compute_s;
-    s.memory_s += layer.memory_s;
-    s.other_s += layer.other_s;
-    s.macs += layer.macs;
-    for (const auto& [level, bytes] : layer.bytes) s.bytes[level] += bytes;
-  }
   for (const LayerPlan& lp : plan_.layers) {
     if (lp.unit == Unit::array && static_cast<double>(lp.macs) > dominant_macs) {
       dominant_macs = static_cast<double>(lp.macs);
       s.peak_ops_per_s = 2.0 * lp.peak_macs_per_cycle * s.clock_hz;
     }
   }
-  s.cycles = static_cast<int64_t>(s.latency_s * s.clock_hz + 0.5);
-  if (s.latency_s > 0) {
-    s.inferences_per_s = static_cast<double>(s.batch) / s.latency_s;
-    s.achieved_ops_per_s = 2.0 * static_cast<double>(s.macs) / s.latency_s;
-    s.average_power_w = ledger.total().si / s.latency_s;
-  }
-  if (s.peak_ops_per_s > 0) s.utilization = s.achieved_ops_per_s / s.peak_ops_per_s;
-  s.energy_j = ledger.total().si;
+  core::derive_summary(s, ledger.total().si);
 
   core::StatGroup& summary = stats_.group("summary");
   summary.add("latency", "simulated time of one pass over the trace", "s").value = s.latency_s;
