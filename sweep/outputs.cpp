@@ -40,7 +40,8 @@ double objective_value(const nlohmann::json& summary, const std::string& objecti
   const std::string key = negated ? objective.substr(4) : objective;
   if (!summary.contains(key) || !summary.at(key).is_number()) {
     throw core::InputError("objective '" + objective + "': a result has no '" + key +
-                           "' (min_sqnr_db comes only from cim results)");
+                           "' (a kind's own metrics, such as cim results' min_sqnr_db, come "
+                           "from its details.metrics)");
   }
   const double value = summary.at(key).get<double>();
   return negated ? -value : value;

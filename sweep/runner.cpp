@@ -8,7 +8,6 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -119,17 +118,16 @@ void stop_on_signals() {
 nlohmann::json read_summary(const std::string& result_path) {
   const nlohmann::json result = nlohmann::json::parse(file_bytes(result_path));
   nlohmann::json summary = result.at("summary");
-  // A CIM result's worst sampled ADC accuracy, so a sweep can trade it against energy and
-  // speed. Exact layers (null SQNR) do not bound it.
+  // A kind's own figures of merit (details.metrics, e.g. a CIM result's worst ADC SQNR) join
+  // the summary, so a sweep can trade them against energy and speed like any other column.
   const auto details = result.find("details");
-  if (details != result.end() && details->is_object() && details->contains("accuracy")) {
-    std::optional<double> worst;
-    for (const nlohmann::json& layer : details->at("accuracy")) {
-      const auto sqnr = layer.find("sqnr_db");
-      if (sqnr == layer.end() || !sqnr->is_number()) continue;
-      worst = worst ? std::min(*worst, sqnr->get<double>()) : sqnr->get<double>();
+  if (details != result.end() && details->is_object()) {
+    const auto metrics = details->find("metrics");
+    if (metrics != details->end() && metrics->is_object()) {
+      for (const auto& [key, value] : metrics->items()) {
+        if (value.is_number()) summary[key] = value;
+      }
     }
-    if (worst) summary["min_sqnr_db"] = *worst;
   }
   return summary;
 }

@@ -104,7 +104,8 @@ const std::vector<std::string>& objective_keys() {
       "peak_ops_per_s",
       // maximised quantities are offered negated, so every objective is minimised
       "neg_inferences_per_s", "neg_utilization",
-      // CIM results: the worst sampled layer's ADC SQNR in dB (higher is better)
+      // CIM results' details.metrics: the worst sampled layer's ADC SQNR in dB (higher is
+      // better)
       "neg_min_sqnr_db"};
   return keys;
 }

@@ -128,7 +128,14 @@ void CimAccelerator::fill_summary(core::RunResult& result, const core::EnergyLed
 
 nlohmann::json CimAccelerator::details(const core::RunResult& result) const {
   nlohmann::json accuracy = nlohmann::json::array();
+  // The worst sampled layer's SQNR, a figure of merit sweeps can use (details.metrics,
+  // docs/result-format.md); exact layers do not bound it.
+  nlohmann::json metrics = nlohmann::json::object();
   for (const LayerAccuracy& a : accuracy_) {
+    if (std::isfinite(a.sqnr_db) &&
+        (!metrics.contains("min_sqnr_db") || a.sqnr_db < metrics["min_sqnr_db"].get<double>())) {
+      metrics["min_sqnr_db"] = a.sqnr_db;
+    }
     nlohmann::json entry = {
         {"layer", a.layer}, {"max_abs_error", a.max_abs_error}, {"samples", a.samples}};
     // JSON has no infinity: an exact layer reports null and says so.
@@ -173,6 +180,7 @@ nlohmann::json CimAccelerator::details(const core::RunResult& result) const {
                 {"tops_per_w", eff.tops_per_w}};
   d["power"] =
       to_json(power_report(config_.power, result.summary.latency_s, result.summary.energy_j));
+  d["metrics"] = metrics;
   return d;
 }
 
