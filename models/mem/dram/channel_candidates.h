@@ -1,15 +1,15 @@
 // For one queue, the command FR-FCFS would give each bank next, kept up to date as requests
-// and commands come and go, so that choosing a command is one branch-free pass over the
-// banks instead of a walk over the requests.
+// and commands come and go, so that choosing a command is one pass over the banks instead of
+// a walk over the requests.
 //
 // A bank's candidate is a column command for its oldest request to the open row, a PRE when
 // it is open and no queued request wants that row, or an ACT for its oldest request when it
 // is closed. Its priority orders candidates as the contract does: column commands before
 // row commands, then by the age of the request served; the bank sits in the low bits, so
 // the smallest priority also names the bank. A bank without a request has kind `none`,
-// priority kNone and a bank bound that never arrives, so the pass needs no test for it. The
-// bank bound is BankState's bound for the candidate's kind, copied here so the pass reads
-// one array; the bank-group part is looked up at bound_index in BankState's table.
+// priority kNone and a bank bound that is never reached. The bank bound is BankState's bound
+// for the candidate's kind, copied here so the pass reads one array; the bank-group part is
+// looked up at bound_index in BankState's table.
 #pragma once
 
 #include <array>

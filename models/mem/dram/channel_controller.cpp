@@ -237,9 +237,9 @@ void ChannelController::State::choose_refresh(Cycle t, Choice& choice) {
 
 // Step 2 of the contract's cycle: the head refresh if legal, else the oldest legal column
 // command, else the oldest legal row command. One pass over the banks' candidates finds
-// both and the earliest cycle at which any other becomes legal. The candidates are
-// unpredictable, so the pass has no branch on them: a bank without one never becomes
-// legal, and a bank held by a pending refresh is masked the same way.
+// both and the earliest cycle at which any other becomes legal. It visits only the banks
+// with a request in the active queue and no pending refresh, and reads each one's bound
+// from its candidate and the bank state's group table.
 Choice ChannelController::State::choose(Cycle t) {
   Choice choice;
   if (refreshes_due > refreshes_done) choose_refresh(t, choice);
