@@ -10,8 +10,11 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <random>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "models/mem/dram/channel_controller.h"
@@ -91,11 +94,11 @@ Run run_once(const ChannelOrg& org, const std::vector<ChannelRequest>& requests)
   return run;
 }
 
-void bench(const char* name, Stream stream, int count) {
+void bench(const char* name, Stream stream, int count, int repeats) {
   const ChannelOrg org = hbm3_org();
   const std::vector<ChannelRequest> requests = make_requests(org, stream, count);
   Run best;
-  for (int repeat = 0; repeat < 3; ++repeat) {
+  for (int repeat = 0; repeat < repeats; ++repeat) {
     const Run run = run_once(org, requests);
     if (repeat == 0 || run.cpu < best.cpu) best = run;
   }
@@ -115,10 +118,22 @@ void bench(const char* name, Stream stream, int count) {
 
 }  // namespace
 
-int main() {
-  constexpr int kRequests = 2'000'000;
-  bench("streaming", Stream::streaming, kRequests);
-  bench("random", Stream::random, kRequests);
-  bench("mixed", Stream::mixed, kRequests);
+// bench_dram_channel [requests per stream [runs per stream [stream]]]: defaults 2,000,000, 3
+// and all three streams; fewer requests and one run suit a profiler.
+int main(int argc, char** argv) {
+  const int count = argc > 1 ? std::atoi(argv[1]) : 2'000'000;
+  const int repeats = argc > 2 ? std::atoi(argv[2]) : 3;
+  const std::string only = argc > 3 ? argv[3] : "";
+  if (count <= 0 || repeats <= 0 ||
+      (!only.empty() && only != "streaming" && only != "random" && only != "mixed")) {
+    std::fprintf(stderr,
+                 "usage: bench_dram_channel [requests > 0 [runs > 0 [streaming|random|mixed]]]\n");
+    return 2;
+  }
+  const std::pair<const char*, Stream> streams[] = {
+      {"streaming", Stream::streaming}, {"random", Stream::random}, {"mixed", Stream::mixed}};
+  for (const auto& [name, stream] : streams) {
+    if (only.empty() || only == name) bench(name, stream, count, repeats);
+  }
   return 0;
 }

@@ -8,6 +8,15 @@ Cycle cycles(long long delay) { return delay > 0 ? static_cast<Cycle>(delay) : 0
 
 void raise(Cycle& reg, Cycle bound) { reg = std::max(reg, bound); }
 
+// Raises the register of every one of `groups` bank groups to `other`, and the `own` group's
+// to `same` instead (the "_L" and "_S" delays), without a branch per group.
+void raise_groups(std::array<Cycle, kMaxBanksPerChannel>& reg, int groups, int own, Cycle same,
+                  Cycle other) {
+  const Cycle own_before = reg[own];
+  for (int g = 0; g < groups; ++g) raise(reg[g], other);
+  reg[own] = std::max(own_before, same);
+}
+
 }  // namespace
 
 BankState::BankState(const ChannelOrg& org, const DramTiming& t)
@@ -48,8 +57,8 @@ void BankState::activate(int bank, std::uint32_t row, Cycle t) {
   last_acts_[acts_seen_ % 4] = t;
   ++acts_seen_;
   const Cycle faw = faw_ready();
+  raise_groups(group_act_, group_count_, k.group, t + tRRD_L_, t + tRRD_S_);
   for (int g = 0; g < group_count_; ++g) {
-    raise(group_act_[g], t + (g == k.group ? tRRD_L_ : tRRD_S_));
     group_bound_[group_bound_index(CandidateKind::act, g)] = std::max(group_act_[g], faw);
   }
 }
@@ -68,8 +77,8 @@ void BankState::read(int bank, Cycle t, bool auto_precharge) {
   Bank& k = banks_[bank];
   raise(bound(bank, CandidateKind::pre), t + tRTP_);
   raise(wr_after_rd_, t + read_to_write_);
+  raise_groups(group_rd_, group_count_, k.group, t + tCCD_L_, t + tCCD_S_);
   for (int g = 0; g < group_count_; ++g) {
-    raise(group_rd_[g], t + (g == k.group ? tCCD_L_ : tCCD_S_));
     group_bound_[group_bound_index(CandidateKind::read, g)] = group_rd_[g];
     group_bound_[group_bound_index(CandidateKind::write, g)] =
         std::max(group_wr_[g], wr_after_rd_);
@@ -80,10 +89,9 @@ void BankState::read(int bank, Cycle t, bool auto_precharge) {
 void BankState::write(int bank, Cycle t, bool auto_precharge) {
   Bank& k = banks_[bank];
   raise(bound(bank, CandidateKind::pre), t + write_to_pre_);
+  raise_groups(group_wr_, group_count_, k.group, t + tCCD_L_, t + tCCD_S_);
+  raise_groups(group_rd_, group_count_, k.group, t + write_to_rd_L_, t + write_to_rd_S_);
   for (int g = 0; g < group_count_; ++g) {
-    const bool same = g == k.group;
-    raise(group_wr_[g], t + (same ? tCCD_L_ : tCCD_S_));
-    raise(group_rd_[g], t + (same ? write_to_rd_L_ : write_to_rd_S_));
     group_bound_[group_bound_index(CandidateKind::read, g)] = group_rd_[g];
     group_bound_[group_bound_index(CandidateKind::write, g)] =
         std::max(group_wr_[g], wr_after_rd_);

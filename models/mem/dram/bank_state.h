@@ -41,11 +41,6 @@ class BankState {
   Cycle bank_bound(CandidateKind kind, int bank) const {
     return banks_[bank].bound[static_cast<int>(kind)];
   }
-  // The bank group's and channel's part, at group_bound_index(kind, group) of group_bounds().
-  static int group_bound_index(CandidateKind kind, int group) {
-    return static_cast<int>(kind) * kMaxBanksPerChannel + group;
-  }
-  const Cycle* group_bounds() const { return group_bound_.data(); }
   // Earliest cycle at which timing allows a `kind` command to `bank`.
   Cycle ready(CandidateKind kind, int bank) const {
     return std::max(bank_bound(kind, bank),
@@ -82,6 +77,10 @@ class BankState {
 
   Cycle& bound(int bank, CandidateKind kind) {
     return banks_[bank].bound[static_cast<int>(kind)];
+  }
+  // Where the bank group's and channel's part of a `kind` command's bound sits in group_bound_.
+  static int group_bound_index(CandidateKind kind, int group) {
+    return static_cast<int>(kind) * kMaxBanksPerChannel + group;
   }
   Cycle faw_ready() const { return acts_seen_ >= 4 ? last_acts_[acts_seen_ % 4] + tFAW_ : 0; }
   void closed_at(Bank& bank, Cycle precharge_cycle);

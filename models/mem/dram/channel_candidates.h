@@ -1,17 +1,23 @@
-// For one queue, the command FR-FCFS would give each bank next, kept up to date as requests
-// and commands come and go, so that choosing a command is one pass over the banks instead of
-// a walk over the requests.
+// For one queue, the command FR-FCFS would give each bank next and the earliest cycle at
+// which timing allows it, kept up to date as requests and commands come and go, so that
+// choosing a command is one short branch-free pass over the banks instead of a walk over the
+// requests.
 //
 // A bank's candidate is a column command for its oldest request to the open row, a PRE when
 // it is open and no queued request wants that row, or an ACT for its oldest request when it
 // is closed. Its priority orders candidates as the contract does: column commands before
 // row commands, then by the age of the request served; the bank sits in the low bits, so
 // the smallest priority also names the bank. A bank without a request has kind `none`,
-// priority kNone and a bank bound that is never reached. The bank bound is BankState's bound
-// for the candidate's kind, copied here so the pass reads one array; the bank-group part is
-// looked up at bound_index in BankState's table.
+// priority kNone and a ready cycle that never comes.
+//
+// `ready` is the max of the bank's bound and its bank group's bound for the candidate's
+// kind, or kNever while a pending refresh holds the bank back. A command moves the bank
+// bounds of its own bank only, so the controller updates that bank's candidate; it moves
+// group bounds for whole command kinds, so the controller calls rebound() for the banks
+// whose candidates are of those kinds (of_kind).
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <limits>
@@ -30,23 +36,24 @@ struct QueueCandidates {
 
   std::array<CandidateKind, kMaxBanksPerChannel> kind{};
   std::array<std::uint64_t, kMaxBanksPerChannel> priority{};
-  std::array<Cycle, kMaxBanksPerChannel> bank_bound{};
-  std::array<std::uint16_t, kMaxBanksPerChannel> bound_index{};  // into group_bounds()
+  std::array<Cycle, kMaxBanksPerChannel> ready{};
+  std::array<std::uint64_t, kCandidateKinds> of_kind{};  // bit b set when kind[b] is that kind
 
   QueueCandidates() {
     kind.fill(CandidateKind::none);
     priority.fill(kNone);
-    bank_bound.fill(kNeverCycle);
-    bound_index.fill(static_cast<std::uint16_t>(BankState::group_bound_index(CandidateKind::none, 0)));
+    ready.fill(kNeverCycle);
+    of_kind[static_cast<int>(CandidateKind::none)] = ~std::uint64_t{0};
   }
 
   static int bank_of(std::uint64_t priority) {
     return static_cast<int>(priority & ((std::uint64_t{1} << kBankBits) - 1));
   }
 
-  // Recomputes `bank`'s candidate from the queue (the write queue when `writes`) and the
-  // bank state.
-  void update(int bank, const RequestQueue& queue, const BankState& banks, bool writes) {
+  // Recomputes `bank`'s candidate from the queue (the write queue when `writes`), the bank
+  // state and the banks a pending refresh holds back.
+  void update(int bank, const RequestQueue& queue, const BankState& banks, bool writes,
+              std::uint64_t held) {
     const auto with_bank = [bank](std::uint64_t seq) {
       return seq << kBankBits | static_cast<std::uint64_t>(bank);
     };
@@ -64,16 +71,20 @@ struct QueueCandidates {
       k = CandidateKind::pre;
       p = kRowCommand | with_bank(queue.head(bank).seq);
     }
+    const std::uint64_t bit = std::uint64_t{1} << bank;
+    of_kind[static_cast<int>(kind[bank])] &= ~bit;
+    of_kind[static_cast<int>(k)] |= bit;
     kind[bank] = k;
     priority[bank] = p;
-    bank_bound[bank] = banks.bank_bound(k, bank);
-    bound_index[bank] = static_cast<std::uint16_t>(BankState::group_bound_index(k, banks.group_of(bank)));
+    ready[bank] = (held & bit) != 0 ? kNeverCycle : banks.ready(k, bank);
   }
 
-  // After a command to `bank` that left its open/closed state and this queue as they were:
-  // only the bank bound of the candidate can have moved.
-  void refresh_bound(int bank, const BankState& banks) {
-    bank_bound[bank] = banks.bank_bound(kind[bank], bank);
+  // The ready cycles of `which` banks again, after group bounds or the held banks changed.
+  void rebound(std::uint64_t which, const BankState& banks, std::uint64_t held) {
+    for (std::uint64_t rest = which; rest != 0; rest &= rest - 1) {
+      const int b = __builtin_ctzll(rest);
+      ready[b] = (held >> b & 1) != 0 ? kNeverCycle : banks.ready(kind[b], b);
+    }
   }
 };
 

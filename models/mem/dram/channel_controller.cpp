@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <deque>
+#include <initializer_list>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -17,6 +18,9 @@ namespace axsim::mem {
 namespace {
 
 constexpr Cycle kNever = std::numeric_limits<Cycle>::max();
+// Up to this many busy banks, choosing visits only them; beyond, it visits every bank (a
+// visit costs about a dozen instructions, a mispredicted loop exit about as much as four).
+constexpr int kFewBanks = 8;
 
 enum class Pick : std::uint8_t { none, refresh_pre, refresh, column, act, pre };
 
@@ -43,6 +47,7 @@ struct ChannelController::State {
         writes(c.write_queue, o.banks()),
         queue{&reads, &writes},
         depth{c.read_queue, c.write_queue},
+        all_banks(o.banks() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << o.banks()) - 1),
         refresh_interval(refresh_due_interval(o, t, c.refresh)),
         next_refresh_due(refresh_interval) {}
 
@@ -56,6 +61,7 @@ struct ChannelController::State {
   // Indexed by is_write, so that choosing a request's queue is not a branch.
   std::array<RequestQueue*, 2> queue;
   std::array<int, 2> depth;
+  std::uint64_t all_banks;  // bit b set for every bank of the channel
   std::deque<ChannelRequest> input;  // pushed, not yet accepted into a queue
   Cycle last_arrival = 0;
   std::uint64_t next_seq = 0;
@@ -68,8 +74,13 @@ struct ChannelController::State {
   std::uint64_t refreshes_due = 0;
   std::uint64_t refreshes_done = 0;
   std::uint64_t refreshing = 0;  // banks that may still be inside tRFCpb / tRFC
+  std::uint64_t held = 0;        // banks whose requests the pending head refresh holds back
 
   std::array<QueueCandidates, 2> candidates;  // by is_write
+  // By is_write: banks whose hit count and candidate in that queue have not followed the
+  // bank state. Only the active queue is kept up to date command by command; the other
+  // catches up when the mode changes to it.
+  std::array<std::uint64_t, 2> stale{};
   // No command can be legal before this cycle: commands only push earliest cycles later,
   // so the earliest cycle seen when choosing stays a lower bound until a request arrives
   // (then its bank's candidate is folded in), a refresh falls due or issues, or the mode
@@ -93,7 +104,8 @@ struct ChannelController::State {
   bool decide(Cycle t);
   Choice choose(Cycle t);
   void choose_refresh(Cycle t, Choice& choice);
-  std::uint64_t held_banks() const;
+  void update_held();
+  void catch_up(bool writes_queue);
   Cycle candidate_ready(int bank) const;
   void book_refresh(Cycle until);
   void issue(const Choice& choice, Cycle t);
@@ -105,18 +117,27 @@ struct ChannelController::State {
   [[noreturn]] void refuse(const ChannelRequest& request) const;
   void record(CommandKind kind, int bank, Cycle t, std::uint32_t row = 0, std::uint32_t column = 0,
               std::uint64_t request_id = 0);
+  // After a command to `bank`: its hit count and candidate in the active queue; the other
+  // queue's go stale.
   void bank_opened(int bank, std::uint32_t row) {
-    reads.bank_opened(bank, row);
-    writes.bank_opened(bank, row);
+    active().bank_opened(bank, row);
+    stale[!write_mode] |= std::uint64_t{1} << bank;
   }
   void bank_closed(int bank) {
-    reads.bank_closed(bank);
-    writes.bank_closed(bank);
+    active().bank_closed(bank);
+    stale[!write_mode] |= std::uint64_t{1} << bank;
   }
-  // After a command to `bank`: its candidates in both queues.
   void update_candidates(int bank) {
-    candidates[0].update(bank, reads, banks, false);
-    candidates[1].update(bank, writes, banks, true);
+    candidates[write_mode].update(bank, active(), banks, write_mode, held);
+    stale[!write_mode] |= std::uint64_t{1} << bank;
+  }
+  // After a command moved the bank-group bounds of these kinds: the active candidates of
+  // those kinds.
+  void rebound(std::initializer_list<CandidateKind> kinds) {
+    QueueCandidates& c = candidates[write_mode];
+    std::uint64_t which = 0;
+    for (const CandidateKind k : kinds) which |= c.of_kind[static_cast<int>(k)];
+    c.rebound(which, banks, held);
   }
 };
 
@@ -137,6 +158,7 @@ void ChannelController::State::run(Cycle limit, bool stop_when_served) {
         ++refreshes_due;
         next_refresh_due += refresh_interval;
       }
+      update_held();
       command_bound = t;
     }
     const std::array<int, 2> at_start{reads.size(), writes.size()};
@@ -146,6 +168,7 @@ void ChannelController::State::run(Cycle limit, bool stop_when_served) {
     const bool mode = next_mode(at_start[0], at_start[1]);
     if (mode != write_mode) {
       write_mode = mode;
+      catch_up(write_mode);
       command_bound = t + 1;
     }
     now = t + 1;
@@ -187,18 +210,41 @@ bool ChannelController::State::decide(Cycle t) {
   return true;
 }
 
-// Banks whose requests the pending head refresh holds back.
-std::uint64_t ChannelController::State::held_banks() const {
-  if (refreshes_due <= refreshes_done) return 0;
-  if (config.refresh == RefreshMode::all_bank) return ~std::uint64_t{0};
-  return std::uint64_t{1} << (refreshes_done % static_cast<std::uint64_t>(org.banks()));
+// After refreshes fall due or issue.
+void ChannelController::State::update_held() {
+  const std::uint64_t before = held;
+  if (refreshes_due <= refreshes_done) {
+    held = 0;
+  } else if (config.refresh == RefreshMode::all_bank) {
+    held = ~std::uint64_t{0};
+  } else {
+    held = std::uint64_t{1} << (refreshes_done % static_cast<std::uint64_t>(org.banks()));
+  }
+  candidates[write_mode].rebound((before ^ held) & all_banks, banks, held);
+}
+
+// When the mode changes to one queue: its stale banks' hit counts and candidates follow the
+// bank state, and every candidate's ready cycle the bounds.
+void ChannelController::State::catch_up(bool writes_queue) {
+  RequestQueue& q = *queue[writes_queue];
+  QueueCandidates& c = candidates[writes_queue];
+  for (std::uint64_t rest = stale[writes_queue]; rest != 0; rest &= rest - 1) {
+    const int b = __builtin_ctzll(rest);
+    if (banks.is_open(b)) {
+      q.bank_opened(b, banks.open_row(b));
+    } else {
+      q.bank_closed(b);
+    }
+    c.update(b, q, banks, writes_queue, held);
+  }
+  c.rebound(all_banks & ~stale[writes_queue], banks, held);
+  stale[writes_queue] = 0;
 }
 
 // Earliest legal cycle of `bank`'s candidate in the active queue; kNever if it has none or
 // is held by a refresh.
 Cycle ChannelController::State::candidate_ready(int bank) const {
-  if (held_banks() >> bank & 1) return kNever;
-  return banks.ready(active_candidates().kind[bank], bank);
+  return active_candidates().ready[bank];
 }
 
 void ChannelController::State::choose_refresh(Cycle t, Choice& choice) {
@@ -237,25 +283,36 @@ void ChannelController::State::choose_refresh(Cycle t, Choice& choice) {
 
 // Step 2 of the contract's cycle: the head refresh if legal, else the oldest legal column
 // command, else the oldest legal row command. One pass over the banks' candidates finds
-// both and the earliest cycle at which any other becomes legal. It visits only the banks
-// with a request in the active queue and no pending refresh, and reads each one's bound
-// from its candidate and the bank state's group table.
+// both and the earliest cycle at which any other becomes legal. A bank without a candidate,
+// or held back by a refresh, is never ready, so the pass may visit every bank: it then has
+// a fixed length and no branch on the banks' state, which leaves the branch predictor
+// nothing to miss when many banks are busy (random traffic). When only a few are
+// (streaming), it visits just those.
 Choice ChannelController::State::choose(Cycle t) {
   Choice choice;
   if (refreshes_due > refreshes_done) choose_refresh(t, choice);
 
   const QueueCandidates& c = active_candidates();
-  const Cycle* group_bound = banks.group_bounds();
   std::uint64_t best = QueueCandidates::kNone;
   Cycle earliest = choice.earliest;
   int legal_count = 0;
-  for (std::uint64_t live = active().busy_banks() & ~held_banks(); live != 0; live &= live - 1) {
-    const int b = __builtin_ctzll(live);
-    const Cycle ready = std::max(c.bank_bound[b], group_bound[c.bound_index[b]]);
-    const bool legal = ready <= t;
-    best = std::min(best, legal ? c.priority[b] : QueueCandidates::kNone);
-    earliest = std::min(earliest, legal ? kNever : ready);
-    legal_count += legal;
+  static_assert(QueueCandidates::kNone == ~std::uint64_t{0} && kNever == ~Cycle{0});
+  const auto visit = [&](int b) {
+    const Cycle ready = c.ready[b];
+    // All ones when legal: masks out the priority of an illegal candidate and the ready
+    // cycle of a legal one, without a branch the compiler might emit for a ?: .
+    const std::uint64_t legal = -static_cast<std::uint64_t>(ready <= t);
+    best = std::min(best, c.priority[b] | ~legal);
+    earliest = std::min(earliest, ready | legal);
+    legal_count += static_cast<int>(legal & 1);
+  };
+  const std::uint64_t live = active().busy_banks() & ~held;
+  std::uint64_t beyond = live;
+  for (int i = 0; i < kFewBanks; ++i) beyond &= beyond - 1;  // live less its lowest few
+  if (beyond == 0) {
+    for (std::uint64_t rest = live; rest != 0; rest &= rest - 1) visit(__builtin_ctzll(rest));
+  } else {
+    for (int b = 0; b < org.banks(); ++b) visit(b);
   }
   choice.earliest = earliest;
   choice.legal = legal_count;
@@ -273,7 +330,6 @@ Choice ChannelController::State::choose(Cycle t) {
 void ChannelController::State::book_refresh(Cycle until) {
   const Cycle from = booked_until;
   const RequestQueue& queue = active();
-  const std::uint64_t held = held_banks();
   if ((queue.busy_banks() & held) != 0) {
     counters.refresh_blocked += until - from;
     return;
@@ -305,6 +361,7 @@ void ChannelController::State::issue(const Choice& choice, Cycle t) {
       break;
     case Pick::refresh:
       ++refreshes_done;
+      update_held();
       ++counters.refreshes;
       if (config.refresh == RefreshMode::per_bank) {
         banks.refresh_bank(bank, t);
@@ -328,7 +385,9 @@ void ChannelController::State::issue(const Choice& choice, Cycle t) {
       bank_opened(bank, row);
       ++counters.activates;
       record(CommandKind::ACT, bank, t, row);
-      break;
+      update_candidates(bank);
+      rebound({CandidateKind::act});
+      return;
     }
     case Pick::pre:
       active().mark_head(bank, RowCause::conflict);
@@ -363,12 +422,9 @@ void ChannelController::State::serve(int bank, Cycle t) {
   if (auto_precharge) {
     bank_closed(bank);
     ++counters.precharges;
-    update_candidates(bank);
-  } else {
-    // The bank stays open at its row, and the other queue is as it was.
-    candidates[writing].update(bank, queue, banks, writing);
-    candidates[!writing].refresh_bound(bank, banks);
   }
+  update_candidates(bank);
+  rebound({CandidateKind::read, CandidateKind::write});
   std::uint64_t* const by_cause[] = {&counters.row_hits, &counters.row_misses,
                                      &counters.row_conflicts};
   ++*by_cause[static_cast<int>(request.cause)];
@@ -386,9 +442,12 @@ bool ChannelController::State::accept_arrival(Cycle t, const std::array<int, 2>&
   const int bank = request.bank_group * org.banks_per_group + request.bank;
   const bool hit = banks.is_open(bank) && banks.open_row(bank) == request.row;
   queue[w]->push(request, bank, next_seq++, hit);
-  candidates[w].update(bank, *queue[w], banks, w == 1);
   if (request.is_write == write_mode) {
+    candidates[w].update(bank, *queue[w], banks, w == 1, held);
     command_bound = std::min(command_bound, candidate_ready(bank));
+  } else {
+    // The hit count may be stale too; catching up recounts it.
+    stale[w] |= std::uint64_t{1} << bank;
   }
   input.pop_front();
   return true;
