@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <deque>
+#include <cstddef>
 #include <initializer_list>
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "models/mem/dram/bank_state.h"
 #include "models/mem/dram/channel_candidates.h"
@@ -21,6 +22,32 @@ constexpr Cycle kNever = std::numeric_limits<Cycle>::max();
 // Up to this many busy banks, choosing visits only them; beyond, it visits every bank (a
 // visit costs about a dozen instructions, a mispredicted loop exit about as much as four).
 constexpr int kFewBanks = 8;
+
+// The pushed requests not yet accepted into a queue, oldest first: a vector read from `head_`
+// and compacted when the part already read outgrows the rest (cheaper per request than a
+// std::deque).
+class InputStream {
+ public:
+  bool empty() const { return head_ == items_.size(); }
+  const ChannelRequest& front() const { return items_[head_]; }
+  void push(const ChannelRequest& request) {
+    if (head_ > 0 && 2 * head_ >= items_.size()) {
+      items_.erase(items_.begin(), items_.begin() + static_cast<std::ptrdiff_t>(head_));
+      head_ = 0;
+    }
+    items_.push_back(request);
+  }
+  void pop() {
+    if (++head_ == items_.size()) {
+      items_.clear();
+      head_ = 0;
+    }
+  }
+
+ private:
+  std::vector<ChannelRequest> items_;
+  std::size_t head_ = 0;
+};
 
 enum class Pick : std::uint8_t { none, refresh_pre, refresh, column, act, pre };
 
@@ -62,7 +89,7 @@ struct ChannelController::State {
   std::array<RequestQueue*, 2> queue;
   std::array<int, 2> depth;
   std::uint64_t all_banks;  // bit b set for every bank of the channel
-  std::deque<ChannelRequest> input;  // pushed, not yet accepted into a queue
+  InputStream input;
   Cycle last_arrival = 0;
   std::uint64_t next_seq = 0;
   bool write_mode = false;
@@ -74,6 +101,7 @@ struct ChannelController::State {
   std::uint64_t refreshes_due = 0;
   std::uint64_t refreshes_done = 0;
   std::uint64_t refreshing = 0;  // banks that may still be inside tRFCpb / tRFC
+  Cycle refresh_over = 0;        // every bank in `refreshing` is out of its refresh by then
   std::uint64_t held = 0;        // banks whose requests the pending head refresh holds back
 
   std::array<QueueCandidates, 2> candidates;  // by is_write
@@ -306,10 +334,8 @@ Choice ChannelController::State::choose(Cycle t) {
     earliest = std::min(earliest, ready | legal);
     legal_count += static_cast<int>(legal & 1);
   };
-  const std::uint64_t live = active().busy_banks() & ~held;
-  std::uint64_t beyond = live;
-  for (int i = 0; i < kFewBanks; ++i) beyond &= beyond - 1;  // live less its lowest few
-  if (beyond == 0) {
+  if (active().busy_bank_count() <= kFewBanks) {
+    const std::uint64_t live = active().busy_banks() & ~held;
     for (std::uint64_t rest = live; rest != 0; rest &= rest - 1) visit(__builtin_ctzll(rest));
   } else {
     for (int b = 0; b < org.banks(); ++b) visit(b);
@@ -329,23 +355,21 @@ Choice ChannelController::State::choose(Cycle t) {
 // held back by a pending refresh, or wants a bank still inside its tRFCpb / tRFC.
 void ChannelController::State::book_refresh(Cycle until) {
   const Cycle from = booked_until;
-  const RequestQueue& queue = active();
-  if ((queue.busy_banks() & held) != 0) {
+  const std::uint64_t busy = active().busy_banks();
+  if ((busy & held) != 0) {
     counters.refresh_blocked += until - from;
     return;
   }
-  const std::uint64_t live = queue.busy_banks() & ~held;
-  Cycle refresh_until = 0;
-  for (std::uint64_t rest = refreshing; rest != 0; rest &= rest - 1) {
-    const int b = __builtin_ctzll(rest);
-    const Cycle bank_until = banks.refresh_until(b);
-    if (bank_until <= from) {
-      refreshing &= ~(std::uint64_t{1} << b);
-    } else if (live >> b & 1) {
-      refresh_until = std::max(refresh_until, bank_until);
-    }
+  if (from >= refresh_over) {
+    refreshing = 0;
+    return;
   }
-  if (refresh_until > from) counters.refresh_blocked += std::min(until, refresh_until) - from;
+  // A bank whose refresh ended before `from` adds nothing, so `refreshing` need not be exact.
+  Cycle blocked_until = from;
+  for (std::uint64_t rest = refreshing & busy; rest != 0; rest &= rest - 1) {
+    blocked_until = std::max(blocked_until, banks.refresh_until(__builtin_ctzll(rest)));
+  }
+  counters.refresh_blocked += std::min(until, blocked_until) - from;
 }
 
 void ChannelController::State::issue(const Choice& choice, Cycle t) {
@@ -364,13 +388,20 @@ void ChannelController::State::issue(const Choice& choice, Cycle t) {
       update_held();
       ++counters.refreshes;
       if (config.refresh == RefreshMode::per_bank) {
+        // Banks whose refresh has ended leave `refreshing` here, once per refresh.
+        for (std::uint64_t rest = refreshing; rest != 0; rest &= rest - 1) {
+          const int b = __builtin_ctzll(rest);
+          if (banks.refresh_until(b) <= t) refreshing &= ~(std::uint64_t{1} << b);
+        }
         banks.refresh_bank(bank, t);
         refreshing |= std::uint64_t{1} << bank;
+        refresh_over = std::max(refresh_over, banks.refresh_until(bank));
         record(CommandKind::REFpb, bank, t);
         break;
       }
       banks.refresh_all(t);
-      refreshing = org.banks() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << org.banks()) - 1;
+      refreshing = all_banks;
+      refresh_over = banks.refresh_until(0);
       record(CommandKind::REFab, 0, t);
       for (int b = 0; b < org.banks(); ++b) update_candidates(b);
       return;
@@ -449,7 +480,7 @@ bool ChannelController::State::accept_arrival(Cycle t, const std::array<int, 2>&
     // The hit count may be stale too; catching up recounts it.
     stale[w] |= std::uint64_t{1} << bank;
   }
-  input.pop_front();
+  input.pop();
   return true;
 }
 bool ChannelController::State::next_mode(int reads_at_start, int writes_at_start) const {
@@ -477,11 +508,11 @@ void ChannelController::State::book(Cycle until) {
   const RequestQueue& queue = active();
   if (!queue.empty()) {
     const QueuedRequest& oldest = queue.oldest();
-    if (!banks.is_open(oldest.bank) || banks.open_row(oldest.bank) != oldest.row) {
-      counters.conflict_blocked += span;
-    }
+    const bool blocked =
+        !banks.is_open(oldest.bank) | (banks.open_row(oldest.bank) != oldest.row);
+    counters.conflict_blocked += span & -static_cast<Cycle>(blocked);
   }
-  if ((refreshing | (refreshes_due - refreshes_done)) != 0) book_refresh(until);
+  if ((refreshing | held) != 0) book_refresh(until);
   booked_until = until;
 }
 
@@ -538,7 +569,7 @@ void ChannelController::push(const ChannelRequest& request) {
     s.refuse(request);
   }
   s.last_arrival = request.arrival;
-  s.input.push_back(request);
+  s.input.push(request);
 }
 
 void ChannelController::advance_to(Cycle cycle) { state_->run(cycle, false); }

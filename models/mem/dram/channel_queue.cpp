@@ -40,6 +40,7 @@ void RequestQueue::push(const ChannelRequest& request, int bank, std::uint64_t s
   if (list.tail < 0) {
     list.head = slot;
     busy_banks_ |= std::uint64_t{1} << bank;
+    ++busy_bank_count_;
   } else {
     slots_[list.tail].next = slot;
   }
@@ -65,7 +66,10 @@ QueuedRequest RequestQueue::take_oldest_hit(int bank) {
     slots_[prev].next = taken.next;
   }
   if (list.tail == slot) list.tail = prev;
-  if (list.head < 0) busy_banks_ &= ~(std::uint64_t{1} << bank);
+  if (list.head < 0) {
+    busy_banks_ &= ~(std::uint64_t{1} << bank);
+    --busy_bank_count_;
+  }
   if (taken.older >= 0) {
     slots_[taken.older].younger = taken.younger;
   } else {
@@ -84,11 +88,6 @@ QueuedRequest RequestQueue::take_oldest_hit(int bank) {
   return taken;
 }
 
-void RequestQueue::mark_head(int bank, RowCause cause) {
-  QueuedRequest& q = slots_[lists_[bank].head];
-  if (q.cause != RowCause::conflict) q.cause = cause;
-}
-
 void RequestQueue::bank_opened(int bank, std::uint32_t row) {
   BankList& list = lists_[bank];
   list.row = row;
@@ -97,12 +96,6 @@ void RequestQueue::bank_opened(int bank, std::uint32_t row) {
   for (std::int32_t s = list.oldest_hit; s >= 0; s = slots_[s].next) {
     if (slots_[s].row == row) ++list.hits;
   }
-}
-
-void RequestQueue::bank_closed(int bank) {
-  BankList& list = lists_[bank];
-  list.hits = 0;
-  list.oldest_hit = -1;
 }
 
 }  // namespace axsim::mem

@@ -41,6 +41,7 @@ class RequestQueue {
   bool full() const { return size_ >= capacity_; }
   // Bit b set when the queue holds a request to bank b.
   std::uint64_t busy_banks() const { return busy_banks_; }
+  int busy_bank_count() const { return busy_bank_count_; }
 
   // Oldest request in the queue; the queue must not be empty.
   const QueuedRequest& oldest() const { return slots_[oldest_]; }
@@ -58,11 +59,17 @@ class RequestQueue {
   QueuedRequest take_oldest_hit(int bank);
   // Marks why the oldest request to `bank` will find its row open (never downgrades a
   // conflict to a miss).
-  void mark_head(int bank, RowCause cause);
+  void mark_head(int bank, RowCause cause) {
+    QueuedRequest& q = slots_[lists_[bank].head];
+    if (q.cause != RowCause::conflict) q.cause = cause;
+  }
 
   // The bank opened `row`, or closed: recount the hits.
   void bank_opened(int bank, std::uint32_t row);
-  void bank_closed(int bank);
+  void bank_closed(int bank) {
+    lists_[bank].hits = 0;
+    lists_[bank].oldest_hit = -1;
+  }
 
  private:
   struct BankList {
@@ -80,6 +87,7 @@ class RequestQueue {
   std::int32_t oldest_ = -1;
   std::int32_t youngest_ = -1;
   std::uint64_t busy_banks_ = 0;
+  int busy_bank_count_ = 0;
   std::vector<QueuedRequest> slots_;
   std::vector<std::int32_t> free_slots_;
   std::vector<BankList> lists_;
