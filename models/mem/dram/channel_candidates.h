@@ -15,6 +15,10 @@
 // bounds of its own bank only, so the controller updates that bank's candidate; it moves
 // group bounds for whole command kinds, so the controller calls rebound() for the banks
 // whose candidates are of those kinds (of_kind).
+//
+// The pass (scan) reads the ready cycles as 32-bit offsets from an epoch, four banks to an
+// SSE2 instruction where the target has SSE2; scan_scalar is the same pass on the 64-bit
+// cycles, for other targets and as the reference the tests hold the vector pass to.
 #pragma once
 
 #include <algorithm>
@@ -33,16 +37,24 @@ struct QueueCandidates {
   // 64 banks at most (kMaxBanksPerChannel); sequence numbers stay far below 2^57.
   static constexpr int kBankBits = 6;
   static constexpr std::uint64_t kRowCommand = std::uint64_t{1} << 63;
+  // ready32: never, and the largest offset kept (later cycles are clamped to it: a lower
+  // bound that is never legal while the current cycle is within kRebaseAfter of the epoch).
+  static constexpr std::uint32_t kNever32 = 0xFFFFFFFF;
+  static constexpr std::uint32_t kFar32 = 0xFFFFFFFE;
+  static constexpr Cycle kRebaseAfter = Cycle{1} << 31;
 
   std::array<CandidateKind, kMaxBanksPerChannel> kind{};
   std::array<std::uint64_t, kMaxBanksPerChannel> priority{};
   std::array<Cycle, kMaxBanksPerChannel> ready{};
+  alignas(16) std::array<std::uint32_t, kMaxBanksPerChannel> ready32{};  // ready - epoch
+  Cycle epoch = 0;
   std::array<std::uint64_t, kCandidateKinds> of_kind{};  // bit b set when kind[b] is that kind
 
   QueueCandidates() {
     kind.fill(CandidateKind::none);
     priority.fill(kNone);
     ready.fill(kNeverCycle);
+    ready32.fill(kNever32);
     of_kind[static_cast<int>(CandidateKind::none)] = ~std::uint64_t{0};
   }
 
@@ -76,15 +88,49 @@ struct QueueCandidates {
     of_kind[static_cast<int>(k)] |= bit;
     kind[bank] = k;
     priority[bank] = p;
-    ready[bank] = (held & bit) != 0 ? kNeverCycle : banks.ready(k, bank);
+    set_ready(bank, (held & bit) != 0 ? kNeverCycle : banks.ready(k, bank));
   }
 
   // The ready cycles of `which` banks again, after group bounds or the held banks changed.
   void rebound(std::uint64_t which, const BankState& banks, std::uint64_t held) {
     for (std::uint64_t rest = which; rest != 0; rest &= rest - 1) {
       const int b = __builtin_ctzll(rest);
-      ready[b] = (held >> b & 1) != 0 ? kNeverCycle : banks.ready(kind[b], b);
+      set_ready(b, (held >> b & 1) != 0 ? kNeverCycle : banks.ready(kind[b], b));
     }
+  }
+
+  // Sets a bank's ready cycle, both forms.
+  void set_ready(int bank, Cycle cycle) {
+    ready[bank] = cycle;
+    ready32[bank] = offset(cycle);
+  }
+
+  // Moves the epoch to `t`; scan needs t - epoch < kRebaseAfter.
+  void rebase(Cycle t) {
+    epoch = t;
+    for (int b = 0; b < kMaxBanksPerChannel; ++b) ready32[b] = offset(ready[b]);
+  }
+
+  // What one pass over the first `banks` banks finds at cycle t: the smallest priority among
+  // the legal candidates (kNone if none), how many are legal (2 for two or more), and while
+  // fewer than two are, the first cycle at which one that is not legal becomes legal
+  // (kNever if none; scan may return an earlier cycle for one more than 2^32 cycles away).
+  struct Scan {
+    std::uint64_t best = kNone;
+    Cycle earliest = kNeverCycle;
+    int legal = 0;
+  };
+  Scan scan(Cycle t, int banks) const;
+  Scan scan_scalar(Cycle t, int banks) const;
+  Scan scan_vector(Cycle t, int banks) const;  // SSE2 targets only
+
+ private:
+  // Never stays never, a cycle at or before the epoch is 0, one past kFar32 is kFar32; with
+  // masks rather than branches, since which case holds depends on the traffic.
+  std::uint32_t offset(Cycle cycle) const {
+    const Cycle after = (cycle - epoch) & -static_cast<Cycle>(cycle > epoch);
+    const auto clamped = static_cast<std::uint32_t>(std::min<Cycle>(after, kFar32));
+    return clamped | -static_cast<std::uint32_t>(cycle == kNeverCycle);
   }
 };
 

@@ -19,9 +19,6 @@ namespace axsim::mem {
 namespace {
 
 constexpr Cycle kNever = std::numeric_limits<Cycle>::max();
-// Up to this many busy banks, choosing visits only them; beyond, it visits every bank (a
-// visit costs about a dozen instructions, a mispredicted loop exit about as much as four).
-constexpr int kFewBanks = 8;
 
 // The pushed requests not yet accepted into a queue, oldest first: a vector read from `head_`
 // and compacted when the part already read outgrows the rest (cheaper per request than a
@@ -51,9 +48,9 @@ class InputStream {
 
 enum class Pick : std::uint8_t { none, refresh_pre, refresh, column, act, pre };
 
-// The command chosen for one cycle. `earliest` is the first cycle at which a candidate that
-// is not legal now becomes legal (kNever if none); `legal` counts the request candidates
-// that are legal now.
+// The command chosen for one cycle. `legal` counts the request candidates that are legal
+// now, up to 2 (2 for two or more); while it is below 2, `earliest` is the first cycle at
+// which a candidate that is not legal now may become legal (kNever if none).
 struct Choice {
   Pick pick = Pick::none;
   int bank = 0;
@@ -310,41 +307,20 @@ void ChannelController::State::choose_refresh(Cycle t, Choice& choice) {
 }
 
 // Step 2 of the contract's cycle: the head refresh if legal, else the oldest legal column
-// command, else the oldest legal row command. One pass over the banks' candidates finds
-// both and the earliest cycle at which any other becomes legal. A bank without a candidate,
-// or held back by a refresh, is never ready, so the pass may visit every bank: it then has
-// a fixed length and no branch on the banks' state, which leaves the branch predictor
-// nothing to miss when many banks are busy (random traffic). When only a few are
-// (streaming), it visits just those.
+// command, else the oldest legal row command. One pass over the banks' candidates
+// (QueueCandidates::scan) finds both and the earliest cycle at which any other becomes legal.
 Choice ChannelController::State::choose(Cycle t) {
   Choice choice;
   if (refreshes_due > refreshes_done) choose_refresh(t, choice);
 
-  const QueueCandidates& c = active_candidates();
-  std::uint64_t best = QueueCandidates::kNone;
-  Cycle earliest = choice.earliest;
-  int legal_count = 0;
-  static_assert(QueueCandidates::kNone == ~std::uint64_t{0} && kNever == ~Cycle{0});
-  const auto visit = [&](int b) {
-    const Cycle ready = c.ready[b];
-    // All ones when legal: masks out the priority of an illegal candidate and the ready
-    // cycle of a legal one, without a branch the compiler might emit for a ?: .
-    const std::uint64_t legal = -static_cast<std::uint64_t>(ready <= t);
-    best = std::min(best, c.priority[b] | ~legal);
-    earliest = std::min(earliest, ready | legal);
-    legal_count += static_cast<int>(legal & 1);
-  };
-  if (active().busy_bank_count() <= kFewBanks) {
-    const std::uint64_t live = active().busy_banks() & ~held;
-    for (std::uint64_t rest = live; rest != 0; rest &= rest - 1) visit(__builtin_ctzll(rest));
-  } else {
-    for (int b = 0; b < org.banks(); ++b) visit(b);
-  }
-  choice.earliest = earliest;
-  choice.legal = legal_count;
+  QueueCandidates& c = candidates[write_mode];
+  if (t - c.epoch >= QueueCandidates::kRebaseAfter) c.rebase(t);
+  const QueueCandidates::Scan scan = c.scan(t, org.banks());
+  choice.earliest = std::min(choice.earliest, scan.earliest);
+  choice.legal = scan.legal;
 
-  if (choice.pick != Pick::none || best == QueueCandidates::kNone) return choice;
-  choice.bank = QueueCandidates::bank_of(best);
+  if (choice.pick != Pick::none || scan.best == QueueCandidates::kNone) return choice;
+  choice.bank = QueueCandidates::bank_of(scan.best);
   static constexpr std::array<Pick, kCandidateKinds> kPick{Pick::column, Pick::column, Pick::pre,
                                                             Pick::act, Pick::none};
   choice.pick = kPick[static_cast<int>(c.kind[choice.bank])];

@@ -40,7 +40,6 @@ void RequestQueue::push(const ChannelRequest& request, int bank, std::uint64_t s
   if (list.tail < 0) {
     list.head = slot;
     busy_banks_ |= std::uint64_t{1} << bank;
-    ++busy_bank_count_;
   } else {
     slots_[list.tail].next = slot;
   }
@@ -66,10 +65,7 @@ QueuedRequest RequestQueue::take_oldest_hit(int bank) {
     slots_[prev].next = taken.next;
   }
   if (list.tail == slot) list.tail = prev;
-  if (list.head < 0) {
-    busy_banks_ &= ~(std::uint64_t{1} << bank);
-    --busy_bank_count_;
-  }
+  if (list.head < 0) busy_banks_ &= ~(std::uint64_t{1} << bank);
   if (taken.older >= 0) {
     slots_[taken.older].younger = taken.younger;
   } else {

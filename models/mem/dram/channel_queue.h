@@ -41,7 +41,6 @@ class RequestQueue {
   bool full() const { return size_ >= capacity_; }
   // Bit b set when the queue holds a request to bank b.
   std::uint64_t busy_banks() const { return busy_banks_; }
-  int busy_bank_count() const { return busy_bank_count_; }
 
   // Oldest request in the queue; the queue must not be empty.
   const QueuedRequest& oldest() const { return slots_[oldest_]; }
@@ -87,7 +86,6 @@ class RequestQueue {
   std::int32_t oldest_ = -1;
   std::int32_t youngest_ = -1;
   std::uint64_t busy_banks_ = 0;
-  int busy_bank_count_ = 0;
   std::vector<QueuedRequest> slots_;
   std::vector<std::int32_t> free_slots_;
   std::vector<BankList> lists_;
