@@ -144,10 +144,6 @@ struct ChannelController::State {
               std::uint64_t request_id = 0);
   // After a command to `bank`: its hit count and candidate in the active queue; the other
   // queue's go stale.
-  void bank_opened(int bank, std::uint32_t row) {
-    active().bank_opened(bank, row);
-    stale[!write_mode] |= std::uint64_t{1} << bank;
-  }
   void bank_closed(int bank) {
     active().bank_closed(bank);
     stale[!write_mode] |= std::uint64_t{1} << bank;
@@ -385,11 +381,9 @@ void ChannelController::State::issue(const Choice& choice, Cycle t) {
       serve(bank, t);
       return;
     case Pick::act: {
-      RequestQueue& queue = active();
-      const std::uint32_t row = queue.head(bank).row;
-      queue.mark_head(bank, RowCause::miss);
+      const std::uint32_t row = active().open_for_head(bank);
+      stale[!write_mode] |= std::uint64_t{1} << bank;
       banks.activate(bank, row, t);
-      bank_opened(bank, row);
       ++counters.activates;
       record(CommandKind::ACT, bank, t, row);
       update_candidates(bank);
@@ -397,7 +391,7 @@ void ChannelController::State::issue(const Choice& choice, Cycle t) {
       return;
     }
     case Pick::pre:
-      active().mark_head(bank, RowCause::conflict);
+      active().mark_head_conflict(bank);
       banks.precharge(bank, t);
       bank_closed(bank);
       ++counters.precharges;

@@ -1,5 +1,7 @@
 #include "models/mem/dram/channel_queue.h"
 
+#include <algorithm>
+
 namespace axsim::mem {
 
 RequestQueue::RequestQueue(int capacity, int banks)
@@ -82,6 +84,20 @@ QueuedRequest RequestQueue::take_oldest_hit(int bank) {
   free_slots_.push_back(slot);
   --size_;
   return taken;
+}
+
+std::uint32_t RequestQueue::open_for_head(int bank) {
+  BankList& list = lists_[bank];
+  QueuedRequest& head = slots_[list.head];
+  static_assert(RowCause::none < RowCause::miss && RowCause::miss < RowCause::conflict);
+  head.cause = std::max(head.cause, RowCause::miss);
+  const std::uint32_t row = head.row;
+  list.row = row;
+  list.oldest_hit = list.head;
+  std::int32_t hits = 1;
+  for (std::int32_t s = head.next; s >= 0; s = slots_[s].next) hits += slots_[s].row == row;
+  list.hits = hits;
+  return row;
 }
 
 void RequestQueue::bank_opened(int bank, std::uint32_t row) {

@@ -56,12 +56,11 @@ class RequestQueue {
   void push(const ChannelRequest& request, int bank, std::uint64_t seq, bool hits_open_row);
   // Removes and returns the oldest request hitting `bank`'s open row.
   QueuedRequest take_oldest_hit(int bank);
-  // Marks why the oldest request to `bank` will find its row open (never downgrades a
-  // conflict to a miss).
-  void mark_head(int bank, RowCause cause) {
-    QueuedRequest& q = slots_[lists_[bank].head];
-    if (q.cause != RowCause::conflict) q.cause = cause;
-  }
+  // A PRE closes `bank` for its oldest request: that request is a conflict.
+  void mark_head_conflict(int bank) { slots_[lists_[bank].head].cause = RowCause::conflict; }
+  // An ACT opens `bank` at its oldest request's row: that request becomes the oldest hit,
+  // and a miss unless a PRE for it made it a conflict. Counts the hits; returns the row.
+  std::uint32_t open_for_head(int bank);
 
   // The bank opened `row`, or closed: recount the hits.
   void bank_opened(int bank, std::uint32_t row);
