@@ -91,7 +91,16 @@ struct QueueCandidates {
     set_ready(bank, (held & bit) != 0 ? kNeverCycle : banks.ready(k, bank));
   }
 
-  // The ready cycles of `which` banks again, after group bounds or the held banks changed.
+  // The ready cycles of the candidates of kind `k` again, after a command moved the group
+  // bounds of that kind.
+  void rebound_kind(CandidateKind k, const BankState& banks, std::uint64_t held) {
+    for (std::uint64_t rest = of_kind[static_cast<int>(k)]; rest != 0; rest &= rest - 1) {
+      const int b = __builtin_ctzll(rest);
+      set_ready(b, banks.ready(k, b) | -static_cast<Cycle>(held >> b & 1));
+    }
+  }
+
+  // The ready cycles of `which` banks again, after the held banks changed or for all.
   void rebound(std::uint64_t which, const BankState& banks, std::uint64_t held) {
     for (std::uint64_t rest = which; rest != 0; rest &= rest - 1) {
       const int b = __builtin_ctzll(rest);

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
-#include <initializer_list>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -152,13 +151,11 @@ struct ChannelController::State {
     candidates[write_mode].update(bank, active(), banks, write_mode, held);
     stale[!write_mode] |= std::uint64_t{1} << bank;
   }
-  // After a command moved the bank-group bounds of these kinds: the active candidates of
-  // those kinds.
-  void rebound(std::initializer_list<CandidateKind> kinds) {
-    QueueCandidates& c = candidates[write_mode];
-    std::uint64_t which = 0;
-    for (const CandidateKind k : kinds) which |= c.of_kind[static_cast<int>(k)];
-    c.rebound(which, banks, held);
+  // After a command moved the bank-group bounds of a kind: the active candidates of that
+  // kind. (An ACT moves the ACT bounds; a RD or WR moves the RD and WR bounds, but the
+  // active queue's column candidates are all RDs or all WRs.)
+  void rebound_kind(CandidateKind kind) {
+    candidates[write_mode].rebound_kind(kind, banks, held);
   }
 };
 
@@ -387,7 +384,7 @@ void ChannelController::State::issue(const Choice& choice, Cycle t) {
       ++counters.activates;
       record(CommandKind::ACT, bank, t, row);
       update_candidates(bank);
-      rebound({CandidateKind::act});
+      rebound_kind(CandidateKind::act);
       return;
     }
     case Pick::pre:
@@ -425,7 +422,7 @@ void ChannelController::State::serve(int bank, Cycle t) {
     ++counters.precharges;
   }
   update_candidates(bank);
-  rebound({CandidateKind::read, CandidateKind::write});
+  rebound_kind(writing ? CandidateKind::write : CandidateKind::read);
   std::uint64_t* const by_cause[] = {&counters.row_hits, &counters.row_misses,
                                      &counters.row_conflicts};
   ++*by_cause[static_cast<int>(request.cause)];
@@ -477,9 +474,8 @@ void ChannelController::State::book(Cycle until) {
   queued_cycles += static_cast<Cycle>(reads.size() + writes.size()) * span;
   const RequestQueue& queue = active();
   if (!queue.empty()) {
-    const QueuedRequest& oldest = queue.oldest();
-    const bool blocked =
-        !banks.is_open(oldest.bank) | (banks.open_row(oldest.bank) != oldest.row);
+    const int bank = queue.oldest_bank();
+    const bool blocked = !banks.is_open(bank) | (banks.open_row(bank) != queue.oldest_row());
     counters.conflict_blocked += span & -static_cast<Cycle>(blocked);
   }
   if ((refreshing | held) != 0) book_refresh(until);

@@ -35,6 +35,8 @@ void RequestQueue::push(const ChannelRequest& request, int bank, std::uint64_t s
     slots_[youngest_].younger = slot;
   } else {
     oldest_ = slot;
+    oldest_bank_ = bank;
+    oldest_row_ = request.row;
   }
   youngest_ = slot;
 
@@ -72,6 +74,10 @@ QueuedRequest RequestQueue::take_oldest_hit(int bank) {
     slots_[taken.older].younger = taken.younger;
   } else {
     oldest_ = taken.younger;
+    if (oldest_ >= 0) {
+      oldest_bank_ = slots_[oldest_].bank;
+      oldest_row_ = slots_[oldest_].row;
+    }
   }
   if (taken.younger >= 0) {
     slots_[taken.younger].older = taken.older;

@@ -42,8 +42,10 @@ class RequestQueue {
   // Bit b set when the queue holds a request to bank b.
   std::uint64_t busy_banks() const { return busy_banks_; }
 
-  // Oldest request in the queue; the queue must not be empty.
-  const QueuedRequest& oldest() const { return slots_[oldest_]; }
+  // Bank and row of the oldest request in the queue (kept apart from the request, as the
+  // controller reads them on every step); the queue must not be empty.
+  int oldest_bank() const { return oldest_bank_; }
+  std::uint32_t oldest_row() const { return oldest_row_; }
   // Oldest request to `bank`; the bank must be busy.
   const QueuedRequest& head(int bank) const { return slots_[lists_[bank].head]; }
   // Requests to `bank` whose row is the bank's open row (0 while the bank is closed).
@@ -83,6 +85,8 @@ class RequestQueue {
   int capacity_;
   int size_ = 0;
   std::int32_t oldest_ = -1;
+  std::int32_t oldest_bank_ = 0;
+  std::uint32_t oldest_row_ = 0;
   std::int32_t youngest_ = -1;
   std::uint64_t busy_banks_ = 0;
   std::vector<QueuedRequest> slots_;
