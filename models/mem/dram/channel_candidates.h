@@ -83,12 +83,23 @@ struct QueueCandidates {
       k = CandidateKind::pre;
       p = kRowCommand | with_bank(queue.head(bank).seq);
     }
+    set(bank, k, p, banks, held);
+  }
+
+  // Gives `bank` the candidate of kind k with priority p, when the caller knows them: an ACT
+  // leaves a column command for the request it opened the row for, a PRE an ACT for the
+  // request it closed the row for.
+  void set(int bank, CandidateKind k, std::uint64_t p, const BankState& banks,
+           std::uint64_t held) {
     const std::uint64_t bit = std::uint64_t{1} << bank;
     of_kind[static_cast<int>(kind[bank])] &= ~bit;
     of_kind[static_cast<int>(k)] |= bit;
     kind[bank] = k;
     priority[bank] = p;
-    set_ready(bank, (held & bit) != 0 ? kNeverCycle : banks.ready(k, bank));
+    set_ready(bank, banks.ready(k, bank) | -static_cast<Cycle>((held & bit) != 0));
+  }
+  static std::uint64_t priority_of(bool row_command, std::uint64_t seq, int bank) {
+    return (row_command ? kRowCommand : 0) | seq << kBankBits | static_cast<std::uint64_t>(bank);
   }
 
   // The ready cycles of the candidates of kind `k` again, after a command moved the group

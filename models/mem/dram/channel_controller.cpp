@@ -378,22 +378,29 @@ void ChannelController::State::issue(const Choice& choice, Cycle t) {
       serve(bank, t);
       return;
     case Pick::act: {
-      const std::uint32_t row = active().open_for_head(bank);
+      const QueuedRequest& head = active().open_for_head(bank);
       stale[!write_mode] |= std::uint64_t{1} << bank;
-      banks.activate(bank, row, t);
+      banks.activate(bank, head.row, t);
       ++counters.activates;
-      record(CommandKind::ACT, bank, t, row);
-      update_candidates(bank);
+      record(CommandKind::ACT, bank, t, head.row);
+      // The bank's oldest request now hits the open row.
+      candidates[write_mode].set(bank, write_mode ? CandidateKind::write : CandidateKind::read,
+                                 QueueCandidates::priority_of(false, head.seq, bank), banks,
+                                 held);
       rebound_kind(CandidateKind::act);
       return;
     }
-    case Pick::pre:
-      active().mark_head_conflict(bank);
+    case Pick::pre: {
+      const QueuedRequest& head = active().mark_head_conflict(bank);
       banks.precharge(bank, t);
       bank_closed(bank);
       ++counters.precharges;
       record(CommandKind::PRE, bank, t);
-      break;
+      // The bank's oldest request now waits for an ACT.
+      candidates[write_mode].set(bank, CandidateKind::act,
+                                 QueueCandidates::priority_of(true, head.seq, bank), banks, held);
+      return;
+    }
   }
   update_candidates(bank);
 }

@@ -92,7 +92,7 @@ QueuedRequest RequestQueue::take_oldest_hit(int bank) {
   return taken;
 }
 
-std::uint32_t RequestQueue::open_for_head(int bank) {
+const QueuedRequest& RequestQueue::open_for_head(int bank) {
   BankList& list = lists_[bank];
   QueuedRequest& head = slots_[list.head];
   static_assert(RowCause::none < RowCause::miss && RowCause::miss < RowCause::conflict);
@@ -103,7 +103,7 @@ std::uint32_t RequestQueue::open_for_head(int bank) {
   std::int32_t hits = 1;
   for (std::int32_t s = head.next; s >= 0; s = slots_[s].next) hits += slots_[s].row == row;
   list.hits = hits;
-  return row;
+  return head;
 }
 
 void RequestQueue::bank_opened(int bank, std::uint32_t row) {

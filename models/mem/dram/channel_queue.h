@@ -58,11 +58,15 @@ class RequestQueue {
   void push(const ChannelRequest& request, int bank, std::uint64_t seq, bool hits_open_row);
   // Removes and returns the oldest request hitting `bank`'s open row.
   QueuedRequest take_oldest_hit(int bank);
-  // A PRE closes `bank` for its oldest request: that request is a conflict.
-  void mark_head_conflict(int bank) { slots_[lists_[bank].head].cause = RowCause::conflict; }
+  // A PRE closes `bank` for its oldest request: that request is a conflict. Returns it.
+  const QueuedRequest& mark_head_conflict(int bank) {
+    QueuedRequest& head = slots_[lists_[bank].head];
+    head.cause = RowCause::conflict;
+    return head;
+  }
   // An ACT opens `bank` at its oldest request's row: that request becomes the oldest hit,
-  // and a miss unless a PRE for it made it a conflict. Counts the hits; returns the row.
-  std::uint32_t open_for_head(int bank);
+  // and a miss unless a PRE for it made it a conflict. Counts the hits; returns the request.
+  const QueuedRequest& open_for_head(int bank);
 
   // The bank opened `row`, or closed: recount the hits.
   void bank_opened(int bank, std::uint32_t row);
