@@ -37,9 +37,10 @@ QueueCandidates random_candidates(std::mt19937_64& rng, int banks, Cycle epoch, 
 
 }  // namespace
 
-TEST_CASE("the vector pass finds the best legal candidate, the legal count and the earliest "
-          "cycle the scalar pass finds",
-          "[dram][candidates]") {
+TEST_CASE(
+    "the vector pass finds the best legal candidate, the legal count and the earliest "
+    "cycle the scalar pass finds",
+    "[dram][candidates]") {
   std::mt19937_64 rng(11);
   for (const int banks : {1, 4, 6, 13, 16, 32, 48, 64}) {
     for (int round = 0; round < 2000; ++round) {
@@ -56,9 +57,10 @@ TEST_CASE("the vector pass finds the best legal candidate, the legal count and t
   }
 }
 
-TEST_CASE("a ready cycle beyond 32 bits of the epoch is never legal and bounds the earliest "
-          "cycle from below",
-          "[dram][candidates]") {
+TEST_CASE(
+    "a ready cycle beyond 32 bits of the epoch is never legal and bounds the earliest "
+    "cycle from below",
+    "[dram][candidates]") {
   QueueCandidates c;
   c.rebase(1000);
   const Cycle far = 1000 + (Cycle{1} << 40);
@@ -75,16 +77,16 @@ TEST_CASE("a ready cycle beyond 32 bits of the epoch is never legal and bounds t
   CHECK(c.scan(far, 4).best == c.priority[0]);
 }
 
-TEST_CASE("requests billions of cycles apart each take the unloaded latency", "[dram][candidates]") {
+TEST_CASE("requests billions of cycles apart each take the unloaded latency",
+          "[dram][candidates]") {
   const DramTiming t = hbm3_timing();
   std::vector<ChannelRequest> requests;
   const Cycle gap = Cycle{3} << 30;  // three epochs' worth between requests
   for (std::uint64_t i = 0; i < 4; ++i) {
     requests.push_back(read(i, 100 + i * gap, static_cast<int>(i % 4), 1, 77 + i, 5));
   }
-  const ChannelReplay replay =
-      replay_channel(hbm3_org(), t, controller_config(PagePolicy::closed, RefreshMode::none),
-                     requests);
+  const ChannelReplay replay = replay_channel(
+      hbm3_org(), t, controller_config(PagePolicy::closed, RefreshMode::none), requests);
   REQUIRE(replay.completions.size() == requests.size());
   for (const Completion& c : replay.completions) {
     CHECK(c.cycle == requests[c.request_id].arrival + 1 + t.tRCDRD + t.CL + t.tBL);

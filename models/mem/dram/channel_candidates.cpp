@@ -49,8 +49,8 @@ QueueCandidates::Scan QueueCandidates::scan_vector(Cycle t, int banks) const {
   __m128i lowest = never;  // per lane: the smallest offset not legal yet, top bit flipped
   std::uint64_t legal = 0;
   for (int b = 0; b < banks; b += 4) {
-    const __m128i offsets = _mm_xor_si128(
-        _mm_load_si128(reinterpret_cast<const __m128i*>(ready32.data() + b)), flip);
+    const __m128i offsets =
+        _mm_xor_si128(_mm_load_si128(reinterpret_cast<const __m128i*>(ready32.data() + b)), flip);
     const __m128i later = _mm_cmpgt_epi32(offsets, now);
     const auto lanes_later = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(later)));
     legal |= static_cast<std::uint64_t>(~lanes_later & 0xFu) << b;

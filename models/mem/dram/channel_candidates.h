@@ -12,9 +12,9 @@
 //
 // `ready` is the max of the bank's bound and its bank group's bound for the candidate's
 // kind, or kNever while a pending refresh holds the bank back. A command moves the bank
-// bounds of its own bank only, so the controller updates that bank's candidate; it moves
-// group bounds for whole command kinds, so the controller calls rebound() for the banks
-// whose candidates are of those kinds (of_kind).
+// bounds of its own bank only, so the controller updates (or sets) that bank's candidate;
+// it moves group bounds for a whole command kind, so the controller calls rebound_kind() for
+// the banks whose candidates are of that kind (of_kind).
 //
 // The pass (scan) reads the ready cycles as 32-bit offsets from an epoch, four banks to an
 // SSE2 instruction where the target has SSE2; scan_scalar is the same pass on the 64-bit
@@ -89,8 +89,7 @@ struct QueueCandidates {
   // Gives `bank` the candidate of kind k with priority p, when the caller knows them: an ACT
   // leaves a column command for the request it opened the row for, a PRE an ACT for the
   // request it closed the row for.
-  void set(int bank, CandidateKind k, std::uint64_t p, const BankState& banks,
-           std::uint64_t held) {
+  void set(int bank, CandidateKind k, std::uint64_t p, const BankState& banks, std::uint64_t held) {
     const std::uint64_t bit = std::uint64_t{1} << bank;
     of_kind[static_cast<int>(kind[bank])] &= ~bit;
     of_kind[static_cast<int>(k)] |= bit;
@@ -148,8 +147,8 @@ struct QueueCandidates {
   // Never stays never, a cycle at or before the epoch is 0, one past kFar32 is kFar32; with
   // masks rather than branches, since which case holds depends on the traffic.
   std::uint32_t offset(Cycle cycle) const {
-    const Cycle after = (cycle - epoch) & -static_cast<Cycle>(cycle > epoch);
-    const auto clamped = static_cast<std::uint32_t>(std::min<Cycle>(after, kFar32));
+    const auto clamped =
+        static_cast<std::uint32_t>(std::min<Cycle>(std::max(cycle, epoch) - epoch, kFar32));
     return clamped | -static_cast<std::uint32_t>(cycle == kNeverCycle);
   }
 };

@@ -154,9 +154,7 @@ struct ChannelController::State {
   // After a command moved the bank-group bounds of a kind: the active candidates of that
   // kind. (An ACT moves the ACT bounds; a RD or WR moves the RD and WR bounds, but the
   // active queue's column candidates are all RDs or all WRs.)
-  void rebound_kind(CandidateKind kind) {
-    candidates[write_mode].rebound_kind(kind, banks, held);
-  }
+  void rebound_kind(CandidateKind kind) { candidates[write_mode].rebound_kind(kind, banks, held); }
 };
 
 // Simulates cycles [now, limit), or stops earlier once every request has left its queue.
@@ -315,7 +313,7 @@ Choice ChannelController::State::choose(Cycle t) {
   if (choice.pick != Pick::none || scan.best == QueueCandidates::kNone) return choice;
   choice.bank = QueueCandidates::bank_of(scan.best);
   static constexpr std::array<Pick, kCandidateKinds> kPick{Pick::column, Pick::column, Pick::pre,
-                                                            Pick::act, Pick::none};
+                                                           Pick::act, Pick::none};
   choice.pick = kPick[static_cast<int>(c.kind[choice.bank])];
   return choice;
 }
@@ -385,8 +383,7 @@ void ChannelController::State::issue(const Choice& choice, Cycle t) {
       record(CommandKind::ACT, bank, t, head.row);
       // The bank's oldest request now hits the open row.
       candidates[write_mode].set(bank, write_mode ? CandidateKind::write : CandidateKind::read,
-                                 QueueCandidates::priority_of(false, head.seq, bank), banks,
-                                 held);
+                                 QueueCandidates::priority_of(false, head.seq, bank), banks, held);
       rebound_kind(CandidateKind::act);
       return;
     }
