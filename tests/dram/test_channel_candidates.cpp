@@ -2,6 +2,7 @@
 // epoch, four at a time (channel_candidates.h). These tests hold it to the plain pass over
 // the 64-bit cycles on random candidate sets, check what happens to cycles too far ahead for
 // 32 bits, and run the controller across several epochs.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <random>
 
@@ -38,8 +39,8 @@ QueueCandidates random_candidates(std::mt19937_64& rng, int banks, Cycle epoch, 
 }  // namespace
 
 TEST_CASE(
-    "the vector pass finds the best legal candidate, the legal count and the earliest "
-    "cycle the scalar pass finds",
+    "the vector pass finds the best legal candidate, the legal count, the earliest cycle "
+    "and the first ready cycle the scalar pass finds",
     "[dram][candidates]") {
   std::mt19937_64 rng(11);
   for (const int banks : {1, 4, 6, 13, 16, 32, 48, 64}) {
@@ -53,6 +54,7 @@ TEST_CASE(
       REQUIRE(vector.best == scalar.best);
       REQUIRE(vector.legal == scalar.legal);
       if (scalar.legal < 2) REQUIRE(vector.earliest == scalar.earliest);
+      REQUIRE(c.first_ready(banks) == *std::min_element(c.ready.begin(), c.ready.begin() + banks));
     }
   }
 }

@@ -140,6 +140,9 @@ struct QueueCandidates {
     int legal = 0;
   };
   Scan scan(Cycle t, int banks) const;
+  // The smallest ready cycle of the first `banks` banks (kNever if none; may be earlier for
+  // one more than 2^32 cycles away).
+  Cycle first_ready(int banks) const;
   Scan scan_scalar(Cycle t, int banks) const;
   Scan scan_vector(Cycle t, int banks) const;  // SSE2 targets only
 

@@ -55,6 +55,7 @@ struct Choice {
   int bank = 0;
   Cycle earliest = kNever;
   int legal = 0;
+  Cycle refresh_earliest = kNever;  // the pending refresh's part of `earliest`
 };
 
 }  // namespace
@@ -216,8 +217,16 @@ bool ChannelController::State::decide(Cycle t) {
   issue(choice, t);
   const bool request_command =
       choice.pick == Pick::column || choice.pick == Pick::act || choice.pick == Pick::pre;
-  if (!request_command || choice.legal > 1) {
+  if (!request_command) {
     command_bound = t + 1;
+    return true;
+  }
+  if (choice.legal > 1) {
+    // Another candidate was legal too, but the command may have pushed it back (an ACT
+    // delays every other ACT by tRRD): the first ready cycle as the command left them, which
+    // is t + 1 or earlier when one still is. The pending refresh's is as it was.
+    command_bound =
+        std::min(choice.refresh_earliest, candidates[write_mode].first_ready(org.banks()));
     return true;
   }
   // Only the issued command was legal: every other candidate's earliest cycle still holds,
@@ -307,6 +316,7 @@ Choice ChannelController::State::choose(Cycle t) {
   QueueCandidates& c = candidates[write_mode];
   if (t - c.epoch >= QueueCandidates::kRebaseAfter) c.rebase(t);
   const QueueCandidates::Scan scan = c.scan(t, org.banks());
+  choice.refresh_earliest = choice.earliest;
   choice.earliest = std::min(choice.earliest, scan.earliest);
   choice.legal = scan.legal;
 
