@@ -66,22 +66,19 @@ struct QueueCandidates {
   // state and the banks a pending refresh holds back.
   void update(int bank, const RequestQueue& queue, const BankState& banks, bool writes,
               std::uint64_t held) {
-    const auto with_bank = [bank](std::uint64_t seq) {
-      return seq << kBankBits | static_cast<std::uint64_t>(bank);
-    };
     CandidateKind k = CandidateKind::none;
     std::uint64_t p = kNone;
     if ((queue.busy_banks() >> bank & 1) == 0) {
       // no request: stays none
     } else if (!banks.is_open(bank)) {
       k = CandidateKind::act;
-      p = kRowCommand | with_bank(queue.head(bank).seq);
+      p = priority_of(true, queue.head(bank).seq, bank);
     } else if (queue.hits(bank) > 0) {
       k = writes ? CandidateKind::write : CandidateKind::read;
-      p = with_bank(queue.oldest_hit(bank).seq);
+      p = priority_of(false, queue.oldest_hit(bank).seq, bank);
     } else {
       k = CandidateKind::pre;
-      p = kRowCommand | with_bank(queue.head(bank).seq);
+      p = priority_of(true, queue.head(bank).seq, bank);
     }
     set(bank, k, p, banks, held);
   }
@@ -95,7 +92,7 @@ struct QueueCandidates {
     of_kind[static_cast<int>(k)] |= bit;
     kind[bank] = k;
     priority[bank] = p;
-    set_ready(bank, banks.ready(k, bank) | -static_cast<Cycle>((held & bit) != 0));
+    set_ready(bank, ready_of(k, bank, banks, held));
   }
   static std::uint64_t priority_of(bool row_command, std::uint64_t seq, int bank) {
     return (row_command ? kRowCommand : 0) | seq << kBankBits | static_cast<std::uint64_t>(bank);
@@ -106,7 +103,7 @@ struct QueueCandidates {
   void rebound_kind(CandidateKind k, const BankState& banks, std::uint64_t held) {
     for (std::uint64_t rest = of_kind[static_cast<int>(k)]; rest != 0; rest &= rest - 1) {
       const int b = __builtin_ctzll(rest);
-      set_ready(b, banks.ready(k, b) | -static_cast<Cycle>(held >> b & 1));
+      set_ready(b, ready_of(k, b, banks, held));
     }
   }
 
@@ -114,7 +111,7 @@ struct QueueCandidates {
   void rebound(std::uint64_t which, const BankState& banks, std::uint64_t held) {
     for (std::uint64_t rest = which; rest != 0; rest &= rest - 1) {
       const int b = __builtin_ctzll(rest);
-      set_ready(b, (held >> b & 1) != 0 ? kNeverCycle : banks.ready(kind[b], b));
+      set_ready(b, ready_of(kind[b], b, banks, held));
     }
   }
 
@@ -144,9 +141,13 @@ struct QueueCandidates {
   // one more than 2^32 cycles away).
   Cycle first_ready(int banks) const;
   Scan scan_scalar(Cycle t, int banks) const;
-  Scan scan_vector(Cycle t, int banks) const;  // SSE2 targets only
+  Scan scan_vector(Cycle t, int banks) const;  // scan_scalar where there is no SSE2
 
  private:
+  // When timing allows a `k` command to `bank`; never while a refresh holds the bank back.
+  static Cycle ready_of(CandidateKind k, int bank, const BankState& banks, std::uint64_t held) {
+    return banks.ready(k, bank) | -static_cast<Cycle>(held >> bank & 1);
+  }
   // Never stays never, a cycle at or before the epoch is 0, one past kFar32 is kFar32; with
   // masks rather than branches, since which case holds depends on the traffic.
   std::uint32_t offset(Cycle cycle) const {

@@ -146,13 +146,14 @@ struct ChannelController::State {
               std::uint64_t request_id = 0);
   // After a command to `bank`: its hit count and candidate in the active queue; the other
   // queue's go stale.
+  void mark_stale(int bank) { stale[!write_mode] |= std::uint64_t{1} << bank; }
   void bank_closed(int bank) {
     active().bank_closed(bank);
-    stale[!write_mode] |= std::uint64_t{1} << bank;
+    mark_stale(bank);
   }
   void update_candidates(int bank) {
     candidates[write_mode].update(bank, active(), banks, write_mode, held);
-    stale[!write_mode] |= std::uint64_t{1} << bank;
+    mark_stale(bank);
   }
   // After a command moved the bank-group bounds of a kind: the active candidates of that
   // kind. (An ACT moves the ACT bounds; a RD or WR moves the RD and WR bounds, but the
@@ -389,7 +390,7 @@ void ChannelController::State::issue(const Choice& choice, Cycle t) {
       return;
     case Pick::act: {
       const QueuedRequest& head = active().open_for_head(bank);
-      stale[!write_mode] |= std::uint64_t{1} << bank;
+      mark_stale(bank);
       banks.activate(bank, head.row, t);
       ++counters.activates;
       record(CommandKind::ACT, bank, t, head.row);
