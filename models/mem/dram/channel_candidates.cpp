@@ -2,8 +2,6 @@
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
-
-#include <climits>
 #endif
 
 namespace axsim::mem {
@@ -38,67 +36,62 @@ QueueCandidates::Scan QueueCandidates::scan_scalar(Cycle t, int banks) const {
 #if defined(__SSE2__)
 namespace {
 
-// Flips the top bit of each lane: SSE2 compares signed 32-bit lanes only, and unsigned
-// offsets with their top bit flipped compare as signed in the unsigned order.
-__m128i flip_top(__m128i v) { return _mm_xor_si128(v, _mm_set1_epi32(INT32_MIN)); }
-
-__m128i select(__m128i mask, __m128i a, __m128i b) {
-  return _mm_or_si128(_mm_and_si128(mask, a), _mm_andnot_si128(mask, b));
+const __m128i* eight(const std::int16_t* offsets) {
+  return reinterpret_cast<const __m128i*>(offsets);
 }
 
-// The smallest of four lanes (compared signed), in every lane: against the lanes two, then
-// one, away.
-__m128i lowest_lane(__m128i v) {
-  __m128i other = _mm_shuffle_epi32(v, _MM_SHUFFLE(1, 0, 3, 2));
-  v = select(_mm_cmplt_epi32(other, v), other, v);
-  other = _mm_shuffle_epi32(v, _MM_SHUFFLE(2, 3, 0, 1));
-  return select(_mm_cmplt_epi32(other, v), other, v);
+// The smallest of eight lanes: against the lanes four, two, then one away.
+std::int16_t lowest_lane(__m128i v) {
+  v = _mm_min_epi16(v, _mm_shuffle_epi32(v, _MM_SHUFFLE(1, 0, 3, 2)));
+  v = _mm_min_epi16(v, _mm_shuffle_epi32(v, _MM_SHUFFLE(2, 3, 0, 1)));
+  v = _mm_min_epi16(v, _mm_shufflelo_epi16(v, _MM_SHUFFLE(2, 3, 0, 1)));
+  return static_cast<std::int16_t>(_mm_cvtsi128_si32(v));
 }
 
-__m128i load_offsets(const std::uint32_t* four) {
-  return flip_top(_mm_load_si128(reinterpret_cast<const __m128i*>(four)));
-}
-
-Cycle cycle_of(Cycle epoch, __m128i lowest_flipped) {
-  const std::uint32_t offset =
-      static_cast<std::uint32_t>(_mm_cvtsi128_si32(lowest_lane(lowest_flipped))) ^ 0x80000000u;
-  return offset == QueueCandidates::kNever32 ? kNeverCycle : epoch + offset;
+Cycle cycle_of(Cycle epoch, std::int16_t offset) {
+  return offset == QueueCandidates::kNever16 ? kNeverCycle
+                                             : epoch + static_cast<Cycle>(offset);
 }
 
 }  // namespace
 
+// Sixteen banks per step. The banks past `banks` up to the next multiple of sixteen read as
+// never ready.
 Cycle QueueCandidates::first_ready(int banks) const {
-  __m128i lowest = _mm_set1_epi32(INT32_MAX);  // kNever32, top bit flipped
-  for (int b = 0; b < banks; b += 4) {
-    const __m128i offsets = load_offsets(ready32.data() + b);
-    lowest = select(_mm_cmplt_epi32(offsets, lowest), offsets, lowest);
+  __m128i lowest = _mm_set1_epi16(kNever16);
+  for (int b = 0; b < banks; b += 16) {
+    lowest = _mm_min_epi16(lowest, _mm_load_si128(eight(ready16.data() + b)));
+    lowest = _mm_min_epi16(lowest, _mm_load_si128(eight(ready16.data() + b + 8)));
   }
-  return cycle_of(epoch, lowest);
+  return cycle_of(epoch, lowest_lane(lowest));
 }
 
-// Four banks per step on the 32-bit offsets (top bits flipped). The banks past `banks` up to
-// the next multiple of four read as never ready. The best priority is then looked up for the
-// legal banks alone (one, most of the time).
+// Sixteen banks per step, as first_ready; a legal bank's offset is raised to never before
+// the minimum, so that the minimum is over the banks not legal yet. The best priority is
+// then looked up for the legal banks alone (one, most of the time).
 QueueCandidates::Scan QueueCandidates::scan_vector(Cycle t, int banks) const {
-  const auto now32 = static_cast<std::uint32_t>(t - epoch);  // below kRebaseAfter
-  const __m128i now = flip_top(_mm_set1_epi32(static_cast<int>(now32)));
-  const __m128i never = _mm_set1_epi32(INT32_MAX);  // kNever32, top bit flipped
-  __m128i lowest = never;                           // per lane: the smallest offset not legal yet
+  const __m128i now = _mm_set1_epi16(static_cast<std::int16_t>(t - epoch));  // < kRebaseAfter
+  const __m128i never = _mm_set1_epi16(kNever16);
+  __m128i lowest = never;
   std::uint64_t legal = 0;
-  for (int b = 0; b < banks; b += 4) {
-    const __m128i offsets = load_offsets(ready32.data() + b);
-    const __m128i later = _mm_cmpgt_epi32(offsets, now);
-    const auto lanes_later = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(later)));
-    legal |= static_cast<std::uint64_t>(~lanes_later & 0xFu) << b;
-    const __m128i waiting = select(later, offsets, never);
-    lowest = select(_mm_cmplt_epi32(waiting, lowest), waiting, lowest);
+  for (int b = 0; b < banks; b += 16) {
+    const __m128i low = _mm_load_si128(eight(ready16.data() + b));
+    const __m128i high = _mm_load_si128(eight(ready16.data() + b + 8));
+    const __m128i later_low = _mm_cmpgt_epi16(low, now);
+    const __m128i later_high = _mm_cmpgt_epi16(high, now);
+    // One bit per bank: the compares' all-ones and zeros survive the saturating pack.
+    const auto later = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_packs_epi16(later_low, later_high)));
+    legal |= static_cast<std::uint64_t>(~later & 0xFFFFu) << b;
+    lowest = _mm_min_epi16(lowest, _mm_max_epi16(low, _mm_andnot_si128(later_low, never)));
+    lowest = _mm_min_epi16(lowest, _mm_max_epi16(high, _mm_andnot_si128(later_high, never)));
   }
   Scan s;
   for (std::uint64_t rest = legal; rest != 0; rest &= rest - 1) {
     s.best = std::min(s.best, priority[__builtin_ctzll(rest)]);
   }
   s.legal = (legal != 0 ? 1 : 0) + ((legal & (legal - 1)) != 0 ? 1 : 0);
-  s.earliest = cycle_of(epoch, lowest);
+  s.earliest = cycle_of(epoch, lowest_lane(lowest));
   return s;
 }
 #else

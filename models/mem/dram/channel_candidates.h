@@ -16,9 +16,12 @@
 // it moves group bounds for a whole command kind, so the controller calls rebound_kind() for
 // the banks whose candidates are of that kind (of_kind).
 //
-// The pass (scan) reads the ready cycles as 32-bit offsets from an epoch, four banks to an
+// The pass (scan) reads the ready cycles as 16-bit offsets from an epoch, eight banks to an
 // SSE2 instruction where the target has SSE2; scan_scalar is the same pass on the 64-bit
-// cycles, for other targets and as the reference the tests hold the vector pass to.
+// cycles, for other targets and as the reference the tests hold the vector pass to. Sixteen
+// bits are enough: the epoch follows the current cycle within 2^14 cycles, and a bound more
+// than 2^15 cycles ahead (none of the timing values comes near) is clamped, which can only
+// make the controller look again early.
 #pragma once
 
 #include <algorithm>
@@ -37,16 +40,17 @@ struct QueueCandidates {
   // 64 banks at most (kMaxBanksPerChannel); sequence numbers stay far below 2^57.
   static constexpr int kBankBits = 6;
   static constexpr std::uint64_t kRowCommand = std::uint64_t{1} << 63;
-  // ready32: never, and the largest offset kept (later cycles are clamped to it: a lower
+  // ready16: never, and the largest offset kept (later cycles are clamped to it: a lower
   // bound that is never legal while the current cycle is within kRebaseAfter of the epoch).
-  static constexpr std::uint32_t kNever32 = 0xFFFFFFFF;
-  static constexpr std::uint32_t kFar32 = 0xFFFFFFFE;
-  static constexpr Cycle kRebaseAfter = Cycle{1} << 31;
+  // Offsets are non-negative, so the signed 16-bit compares of SSE2 order them.
+  static constexpr std::int16_t kNever16 = 0x7FFF;
+  static constexpr std::int16_t kFar16 = 0x7FFE;
+  static constexpr Cycle kRebaseAfter = Cycle{1} << 14;
 
   std::array<CandidateKind, kMaxBanksPerChannel> kind{};
   std::array<std::uint64_t, kMaxBanksPerChannel> priority{};
   std::array<Cycle, kMaxBanksPerChannel> ready{};
-  alignas(16) std::array<std::uint32_t, kMaxBanksPerChannel> ready32{};  // ready - epoch
+  alignas(16) std::array<std::int16_t, kMaxBanksPerChannel> ready16{};  // ready - epoch
   Cycle epoch = 0;
   std::array<std::uint64_t, kCandidateKinds> of_kind{};  // bit b set when kind[b] is that kind
 
@@ -54,7 +58,7 @@ struct QueueCandidates {
     kind.fill(CandidateKind::none);
     priority.fill(kNone);
     ready.fill(kNeverCycle);
-    ready32.fill(kNever32);
+    ready16.fill(kNever16);
     of_kind[static_cast<int>(CandidateKind::none)] = ~std::uint64_t{0};
   }
 
@@ -118,19 +122,19 @@ struct QueueCandidates {
   // Sets a bank's ready cycle, both forms.
   void set_ready(int bank, Cycle cycle) {
     ready[bank] = cycle;
-    ready32[bank] = offset(cycle);
+    ready16[bank] = offset(cycle);
   }
 
   // Moves the epoch to `t`; scan needs t - epoch < kRebaseAfter.
   void rebase(Cycle t) {
     epoch = t;
-    for (int b = 0; b < kMaxBanksPerChannel; ++b) ready32[b] = offset(ready[b]);
+    for (int b = 0; b < kMaxBanksPerChannel; ++b) ready16[b] = offset(ready[b]);
   }
 
   // What one pass over the first `banks` banks finds at cycle t: the smallest priority among
   // the legal candidates (kNone if none), how many are legal (2 for two or more), and while
   // fewer than two are, the first cycle at which one that is not legal becomes legal
-  // (kNever if none; scan may return an earlier cycle for one more than 2^32 cycles away).
+  // (kNever if none; scan may return an earlier cycle for one more than 2^15 cycles away).
   struct Scan {
     std::uint64_t best = kNone;
     Cycle earliest = kNeverCycle;
@@ -138,7 +142,7 @@ struct QueueCandidates {
   };
   Scan scan(Cycle t, int banks) const;
   // The smallest ready cycle of the first `banks` banks (kNever if none; may be earlier for
-  // one more than 2^32 cycles away).
+  // one more than 2^15 cycles away).
   Cycle first_ready(int banks) const;
   Scan scan_scalar(Cycle t, int banks) const;
   Scan scan_vector(Cycle t, int banks) const;  // scan_scalar where there is no SSE2
@@ -148,12 +152,14 @@ struct QueueCandidates {
   static Cycle ready_of(CandidateKind k, int bank, const BankState& banks, std::uint64_t held) {
     return banks.ready(k, bank) | -static_cast<Cycle>(held >> bank & 1);
   }
-  // Never stays never, a cycle at or before the epoch is 0, one past kFar32 is kFar32; with
-  // masks rather than branches, since which case holds depends on the traffic.
-  std::uint32_t offset(Cycle cycle) const {
+  // A cycle at or before the epoch is 0, one past kFar16 is kFar16, and never (clamped to
+  // kFar16 first) gets the low bit that makes it kNever16; without branches, since which
+  // case holds depends on the traffic.
+  std::int16_t offset(Cycle cycle) const {
+    static_assert(kNever16 == (kFar16 | 1));
     const auto clamped =
-        static_cast<std::uint32_t>(std::min<Cycle>(std::max(cycle, epoch) - epoch, kFar32));
-    return clamped | -static_cast<std::uint32_t>(cycle == kNeverCycle);
+        static_cast<std::int16_t>(std::min<Cycle>(std::max(cycle, epoch) - epoch, kFar16));
+    return static_cast<std::int16_t>(clamped | static_cast<std::int16_t>(cycle == kNeverCycle));
   }
 };
 
