@@ -101,6 +101,10 @@ struct ChannelController::State {
   std::uint64_t refreshes_done = 0;
   std::uint64_t refreshing = 0;  // banks that may still be inside tRFCpb / tRFC
   Cycle refresh_over = 0;        // every bank in `refreshing` is out of its refresh by then
+  // The banks of `refreshing` the active queue has requests for, as last booked, and the
+  // latest end of their refreshes (recount_waiting).
+  std::uint64_t waiting_banks = 0;
+  Cycle waiting_until = 0;
   std::uint64_t held = 0;        // banks whose requests the pending head refresh holds back
 
   std::array<QueueCandidates, 2> candidates;  // by is_write
@@ -115,7 +119,10 @@ struct ChannelController::State {
   Cycle command_bound = 0;
   // The statistics are booked up to here; the state has not changed since.
   Cycle booked_until = 0;
-  Cycle queued_cycles = 0;  // requests queued, summed over the booked cycles
+  // Cycles the requests served so far spent queued, less the cycle after its acceptance for
+  // each request still queued (modulo 2^64): adding booked_until once per queued request
+  // gives the requests queued summed over the booked cycles.
+  Cycle queued_cycles = 0;
 
   std::vector<Completion> completions;
   Cycle last_completion = 0;
@@ -135,6 +142,7 @@ struct ChannelController::State {
   void catch_up(bool writes_queue);
   Cycle candidate_ready(int bank) const;
   void book_refresh(Cycle until);
+  void recount_waiting(std::uint64_t waiting);
   void issue(const Choice& choice, Cycle t);
   void serve(int bank, Cycle t);
   bool accept_arrival(Cycle t, const std::array<int, 2>& at_start);
@@ -206,7 +214,8 @@ void ChannelController::State::run(Cycle limit, bool stop_when_served) {
   }
   book(now);
   counters.cycles = now;
-  counters.queue_occupancy_sum = static_cast<double>(queued_cycles);
+  counters.queue_occupancy_sum = static_cast<double>(
+      queued_cycles + static_cast<Cycle>(reads.size() + writes.size()) * booked_until);
 }
 
 // Chooses and issues this cycle's command, and sets command_bound for what follows.
@@ -336,20 +345,22 @@ Choice ChannelController::State::choose(Cycle t) {
 void ChannelController::State::book_refresh(Cycle until) {
   const Cycle from = booked_until;
   const std::uint64_t busy = active().busy_banks();
-  if ((busy & held) != 0) {
-    counters.refresh_blocked += until - from;
-    return;
-  }
-  if (from >= refresh_over) {
-    refreshing = 0;
-    return;
-  }
+  if (from >= refresh_over) refreshing = 0;
   // A bank whose refresh ended before `from` adds nothing, so `refreshing` need not be exact.
-  Cycle blocked_until = from;
-  for (std::uint64_t rest = refreshing & busy; rest != 0; rest &= rest - 1) {
-    blocked_until = std::max(blocked_until, banks.refresh_until(__builtin_ctzll(rest)));
+  const std::uint64_t waiting = refreshing & busy;
+  if (waiting != waiting_banks) recount_waiting(waiting);
+  const Cycle blocked_until =
+      (busy & held) != 0 ? until : std::min(until, std::max(from, waiting_until));
+  counters.refresh_blocked += blocked_until - from;
+}
+
+// The latest end of refresh among `waiting` banks, kept until they change or a refresh issues.
+void ChannelController::State::recount_waiting(std::uint64_t waiting) {
+  waiting_banks = waiting;
+  waiting_until = 0;
+  for (std::uint64_t rest = waiting; rest != 0; rest &= rest - 1) {
+    waiting_until = std::max(waiting_until, banks.refresh_until(__builtin_ctzll(rest)));
   }
-  counters.refresh_blocked += std::min(until, blocked_until) - from;
 }
 
 void ChannelController::State::issue(const Choice& choice, Cycle t) {
@@ -376,12 +387,14 @@ void ChannelController::State::issue(const Choice& choice, Cycle t) {
         banks.refresh_bank(bank, t);
         refreshing |= std::uint64_t{1} << bank;
         refresh_over = std::max(refresh_over, banks.refresh_until(bank));
+        recount_waiting(refreshing & active().busy_banks());
         record(CommandKind::REFpb, bank, t);
         break;
       }
       banks.refresh_all(t);
       refreshing = all_banks;
       refresh_over = banks.refresh_until(0);
+      recount_waiting(refreshing & active().busy_banks());
       record(CommandKind::REFab, 0, t);
       for (int b = 0; b < org.banks(); ++b) update_candidates(b);
       return;
@@ -420,6 +433,7 @@ void ChannelController::State::serve(int bank, Cycle t) {
   RequestQueue& queue = active();
   const bool auto_precharge = config.page_policy == PagePolicy::closed && queue.hits(bank) == 1;
   const QueuedRequest request = queue.take_oldest_hit(bank);
+  queued_cycles += t + 1;  // queued up to this cycle
   const bool writing = write_mode;
   Cycle done = 0;
   CommandKind kind = CommandKind::RD;
@@ -457,6 +471,7 @@ bool ChannelController::State::accept_arrival(Cycle t, const std::array<int, 2>&
   const int bank = request.bank_group * org.banks_per_group + request.bank;
   const bool hit = banks.is_open(bank) && banks.open_row(bank) == request.row;
   queue[w]->push(request, bank, next_seq++, hit);
+  queued_cycles -= t + 1;  // queued from the next cycle on
   if (request.is_write == write_mode) {
     candidates[w].update(bank, *queue[w], banks, w == 1, held);
     command_bound = std::min(command_bound, candidate_ready(bank));
@@ -488,7 +503,6 @@ Cycle ChannelController::State::next_arrival() const {
 void ChannelController::State::book(Cycle until) {
   if (until <= booked_until) return;
   const Cycle span = until - booked_until;
-  queued_cycles += static_cast<Cycle>(reads.size() + writes.size()) * span;
   const RequestQueue& queue = active();
   if (!queue.empty()) {
     const int bank = queue.oldest_bank();
