@@ -42,6 +42,23 @@ TEST_CASE("negative timings and a zero burst are refused", "[dram][validation]")
   CHECK_THROWS_WITH(construct(hbm3_org(), timing, ControllerConfig{}), Contains("tBL"));
 }
 
+TEST_CASE("a gap within a bank group shorter than between groups is refused",
+          "[dram][validation]") {
+  DramTiming timing = hbm3_timing();
+  timing.tCCD_L = timing.tCCD_S - 1;
+  CHECK_THROWS_WITH(construct(hbm3_org(), timing, ControllerConfig{}),
+                    Contains("tCCD_L (1 cycles) must be at least tCCD_S (2 cycles)"));
+  timing = hbm3_timing();
+  timing.tRRD_L = timing.tRRD_S - 1;
+  CHECK_THROWS_WITH(construct(hbm3_org(), timing, ControllerConfig{}), Contains("tRRD_L"));
+  timing = hbm3_timing();
+  timing.tWTR_L = timing.tWTR_S - 1;
+  CHECK_THROWS_WITH(construct(hbm3_org(), timing, ControllerConfig{}), Contains("tWTR_L"));
+  timing = hbm3_timing();
+  timing.tWTR_L = timing.tWTR_S;  // equal is allowed
+  CHECK_NOTHROW(construct(hbm3_org(), timing, ControllerConfig{}));
+}
+
 TEST_CASE("watermarks out of order are refused", "[dram][validation]") {
   ControllerConfig config;
   config.write_low = 24;

@@ -8,20 +8,10 @@ Cycle cycles(long long delay) { return delay > 0 ? static_cast<Cycle>(delay) : 0
 
 void raise(Cycle& reg, Cycle bound) { reg = std::max(reg, bound); }
 
-// Raises the register of every one of `groups` bank groups to `other`, and the `own` group's
-// to `same` instead (the "_L" and "_S" delays), without a branch per group.
-void raise_groups(std::array<Cycle, kMaxBanksPerChannel>& reg, int groups, int own, Cycle same,
-                  Cycle other) {
-  const Cycle own_before = reg[own];
-  for (int g = 0; g < groups; ++g) raise(reg[g], other);
-  reg[own] = std::max(own_before, same);
-}
-
 }  // namespace
 
 BankState::BankState(const ChannelOrg& org, const DramTiming& t)
     : bank_count_(org.banks()),
-      group_count_(org.bank_groups),
       tRC_(cycles(t.tRC)),
       tRAS_(cycles(t.tRAS)),
       tRP_(cycles(t.tRP)),
@@ -56,11 +46,8 @@ void BankState::activate(int bank, std::uint32_t row, Cycle t) {
   raise(refab_, t + tRC_);
   last_acts_[acts_seen_ % 4] = t;
   ++acts_seen_;
-  const Cycle faw = faw_ready();
-  raise_groups(group_act_, group_count_, k.group, t + tRRD_L_, t + tRRD_S_);
-  for (int g = 0; g < group_count_; ++g) {
-    group_bound_[group_bound_index(CandidateKind::act, g)] = std::max(group_act_[g], faw);
-  }
+  // tFAW only grows, as the ACT four back does: raising by it keeps every earlier one.
+  raise_groups(CandidateKind::act, k.group, t + tRRD_L_, std::max(t + tRRD_S_, faw_ready()));
 }
 
 void BankState::closed_at(Bank& bank, Cycle precharge_cycle) {
@@ -76,26 +63,16 @@ void BankState::precharge(int bank, Cycle t) { closed_at(banks_[bank], t); }
 void BankState::read(int bank, Cycle t, bool auto_precharge) {
   Bank& k = banks_[bank];
   raise(bound(bank, CandidateKind::pre), t + tRTP_);
-  raise(wr_after_rd_, t + read_to_write_);
-  raise_groups(group_rd_, group_count_, k.group, t + tCCD_L_, t + tCCD_S_);
-  for (int g = 0; g < group_count_; ++g) {
-    group_bound_[group_bound_index(CandidateKind::read, g)] = group_rd_[g];
-    group_bound_[group_bound_index(CandidateKind::write, g)] =
-        std::max(group_wr_[g], wr_after_rd_);
-  }
+  raise_groups(CandidateKind::read, k.group, t + tCCD_L_, t + tCCD_S_);
+  raise_groups(CandidateKind::write, k.group, 0, t + read_to_write_);
   if (auto_precharge) closed_at(k, pre_ready(bank));
 }
 
 void BankState::write(int bank, Cycle t, bool auto_precharge) {
   Bank& k = banks_[bank];
   raise(bound(bank, CandidateKind::pre), t + write_to_pre_);
-  raise_groups(group_wr_, group_count_, k.group, t + tCCD_L_, t + tCCD_S_);
-  raise_groups(group_rd_, group_count_, k.group, t + write_to_rd_L_, t + write_to_rd_S_);
-  for (int g = 0; g < group_count_; ++g) {
-    group_bound_[group_bound_index(CandidateKind::read, g)] = group_rd_[g];
-    group_bound_[group_bound_index(CandidateKind::write, g)] =
-        std::max(group_wr_[g], wr_after_rd_);
-  }
+  raise_groups(CandidateKind::write, k.group, t + tCCD_L_, t + tCCD_S_);
+  raise_groups(CandidateKind::read, k.group, t + write_to_rd_L_, t + write_to_rd_S_);
   if (auto_precharge) closed_at(k, pre_ready(bank));
 }
 

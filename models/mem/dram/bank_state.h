@@ -4,9 +4,12 @@
 // Every rule reads "t >= last X + d" with d fixed for the run, and the X cycles only grow, so
 // one register per (command, scope) holding the largest bound seen so far equals the bound
 // from the last X. Legality is then one comparison, and the earliest legal cycle of any
-// command is the max of two registers: the bank's own (changed only by commands to that
-// bank) and its bank group's (changed by every command of a kind, and kept here as a table
-// indexed by command kind and bank group, so the scheduler reads it without recomputing).
+// command is the max of the bank's own register (changed only by commands to that bank) and
+// its bank group's bound. A command raises the group bound of its own group by an "_L" delay
+// and of every other group by the "_S" delay; since each _L delay is at least its _S delay
+// (validate_channel), that is one register every group shares raised by _S and one of the
+// own group raised by _L, and a group's bound is the later of the two: a command touches two
+// registers however many groups there are.
 #pragma once
 
 #include <algorithm>
@@ -41,10 +44,14 @@ class BankState {
   Cycle bank_bound(CandidateKind kind, int bank) const {
     return banks_[bank].bound[static_cast<int>(kind)];
   }
+  // The bank group's and channel's part of it, for the banks of `group`.
+  Cycle group_bound(CandidateKind kind, int group) const {
+    return std::max(any_group_[static_cast<int>(kind)],
+                    own_group_[static_cast<int>(kind) * kMaxBanksPerChannel + group]);
+  }
   // Earliest cycle at which timing allows a `kind` command to `bank`.
   Cycle ready(CandidateKind kind, int bank) const {
-    return std::max(bank_bound(kind, bank),
-                    group_bound_[group_bound_index(kind, banks_[bank].group)]);
+    return std::max(bank_bound(kind, bank), group_bound(kind, banks_[bank].group));
   }
   Cycle pre_ready(int bank) const { return bank_bound(CandidateKind::pre, bank); }
   Cycle refpb_ready(int bank) const { return std::max(banks_[bank].refpb, refpb_any_); }
@@ -78,30 +85,31 @@ class BankState {
   Cycle& bound(int bank, CandidateKind kind) {
     return banks_[bank].bound[static_cast<int>(kind)];
   }
-  // Where the bank group's and channel's part of a `kind` command's bound sits in group_bound_.
-  static int group_bound_index(CandidateKind kind, int group) {
-    return static_cast<int>(kind) * kMaxBanksPerChannel + group;
+  // Raises the group bound of `kind` to `any` for every group and to `own` for `group`.
+  void raise_groups(CandidateKind kind, int group, Cycle own, Cycle any) {
+    Cycle& shared = any_group_[static_cast<int>(kind)];
+    Cycle& mine = own_group_[static_cast<int>(kind) * kMaxBanksPerChannel + group];
+    shared = std::max(shared, any);
+    mine = std::max(mine, own);
   }
   Cycle faw_ready() const { return acts_seen_ >= 4 ? last_acts_[acts_seen_ % 4] + tFAW_ : 0; }
   void closed_at(Bank& bank, Cycle precharge_cycle);
 
   // Fixed-size arrays: the registers are read on every scheduling decision.
   int bank_count_;
-  int group_count_;
   std::array<Bank, kMaxBanksPerChannel> banks_{};
   int open_banks_ = 0;
-  // Per bank group: ACT (tRRD), RD (tCCD, tWTR), WR (tCCD).
-  std::array<Cycle, kMaxBanksPerChannel> group_act_{};
-  std::array<Cycle, kMaxBanksPerChannel> group_rd_{};
-  std::array<Cycle, kMaxBanksPerChannel> group_wr_{};
-  Cycle wr_after_rd_ = 0;             // last RD (any group) + CL + tBL + tRTRS - CWL
   Cycle refpb_any_ = 0;               // last REFpb (any bank) + tRREFD
   Cycle refab_ = 0;                   // every bank's PRE + tRP and ACT + tRC, last REFab + tRFC
   std::array<Cycle, 4> last_acts_{};  // ring of the last four ACT cycles (tFAW)
   std::uint64_t acts_seen_ = 0;
-  // By group_bound_index: RD = group_rd_; WR = max(group_wr_, wr_after_rd_); PRE and none 0;
-  // ACT = max(group_act_, tFAW).
-  std::array<Cycle, kCandidateKinds * kMaxBanksPerChannel> group_bound_{};
+  // The group bounds by command kind: RD: RD + tCCD, WR + CWL + tBL + tWTR; WR: WR + tCCD,
+  // RD (any group) + CL + tBL + tRTRS - CWL; ACT: ACT + tRRD, the ACT four back + tFAW; PRE
+  // and none: 0 (a PRE has no group bound; a bank without a candidate is never ready by its
+  // own bound). The part every group shares (_S delays, tFAW, RD to WR), and by kind *
+  // kMaxBanksPerChannel + group the part of commands to that group (_L delays).
+  std::array<Cycle, kCandidateKinds> any_group_{};
+  std::array<Cycle, kCandidateKinds * kMaxBanksPerChannel> own_group_{};
 
   // Delays, as unsigned cycle counts; a negative sum constrains nothing and becomes 0.
   Cycle tRC_, tRAS_, tRP_, tRCDRD_, tRCDWR_, tRRD_S_, tRRD_L_, tFAW_;

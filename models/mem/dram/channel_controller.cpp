@@ -75,7 +75,7 @@ struct ChannelController::State {
         depth{c.read_queue, c.write_queue},
         all_banks(o.banks() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << o.banks()) - 1),
         refresh_interval(refresh_due_interval(o, t, c.refresh)),
-        next_refresh_due(refresh_interval) {}
+        next_refresh_due(refresh_interval > 0 ? refresh_interval : kNever) {}
 
   ChannelOrg org;
   DramTiming timing;
@@ -94,7 +94,8 @@ struct ChannelController::State {
   bool write_mode = false;
   Cycle now = 0;
 
-  // Refresh k (k = 1, 2, ...) falls due at k * refresh_interval; 0 means refresh is off.
+  // Refresh k (k = 1, 2, ...) falls due at k * refresh_interval; 0 means refresh is off, and
+  // then the next refresh is due never.
   Cycle refresh_interval;
   Cycle next_refresh_due;
   std::uint64_t refreshes_due = 0;
@@ -177,10 +178,13 @@ struct ChannelController::State {
 // begins. every_cycle evaluates the scheduler on every cycle instead.
 void ChannelController::State::run(Cycle limit, bool stop_when_served) {
   const bool skip = stepping == Stepping::skip_idle;
+  // The mode the queues as they are now ask for: the next cycle's step 4 uses it, since the
+  // queues do not change between cycles.
+  bool mode_due = next_mode(reads.size(), writes.size());
   while (now < limit) {
     if (stop_when_served && input.empty() && reads.empty() && writes.empty()) break;
     const Cycle t = now;
-    if (refresh_interval > 0 && next_refresh_due <= t) {
+    if (next_refresh_due <= t) {
       book(t);
       while (next_refresh_due <= t) {
         ++refreshes_due;
@@ -193,19 +197,18 @@ void ChannelController::State::run(Cycle limit, bool stop_when_served) {
     book(t + 1);
     if (t >= command_bound || !skip) decide(t);
     accept_arrival(t, at_start);
-    const bool mode = next_mode(at_start[0], at_start[1]);
-    if (mode != write_mode) {
-      write_mode = mode;
+    if (mode_due != write_mode) {
+      write_mode = mode_due;
       catch_up(write_mode);
       command_bound = t + 1;
     }
     now = t + 1;
+    mode_due = next_mode(reads.size(), writes.size());
     if (!skip) continue;
     if (stop_when_served && input.empty() && reads.empty() && writes.empty()) break;
 
-    Cycle next = std::min(command_bound, next_arrival());
-    if (refresh_interval > 0) next = std::min(next, next_refresh_due);
-    if (next_mode(reads.size(), writes.size()) != write_mode) next = now;
+    Cycle next = std::min({command_bound, next_arrival(), next_refresh_due});
+    if (mode_due != write_mode) next = now;
     if (next == kNever && limit == kNever) {
       if (input.empty() && reads.empty() && writes.empty()) break;
       throw std::logic_error("DRAM channel controller: requests wait but nothing can happen");

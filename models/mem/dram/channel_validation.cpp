@@ -43,6 +43,23 @@ void validate_timing(const DramTiming& t) {
     }
   }
   if (t.tBL < 1) refuse("timing tBL must be at least 1 cycle (a burst occupies the data bus)");
+  // Within a bank group the gaps are at least those between groups (bank_state.h relies on it).
+  struct SameAndOther {
+    const char* same;
+    int same_cycles;
+    const char* other;
+    int other_cycles;
+  };
+  const SameAndOther gaps[] = {{"tCCD_L", t.tCCD_L, "tCCD_S", t.tCCD_S},
+                               {"tRRD_L", t.tRRD_L, "tRRD_S", t.tRRD_S},
+                               {"tWTR_L", t.tWTR_L, "tWTR_S", t.tWTR_S}};
+  for (const SameAndOther& gap : gaps) {
+    if (gap.same_cycles < gap.other_cycles) {
+      refuse(std::string("timing ") + gap.same + " (" + std::to_string(gap.same_cycles) +
+             " cycles) must be at least " + gap.other + " (" + std::to_string(gap.other_cycles) +
+             " cycles)");
+    }
+  }
 }
 
 void validate_config(const ControllerConfig& c) {
