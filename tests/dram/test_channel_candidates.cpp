@@ -1,7 +1,7 @@
-// The pass that chooses a command reads the banks' ready cycles as 16-bit offsets from an
-// epoch, eight at a time (channel_candidates.h). These tests hold it to the plain pass over
-// the 64-bit cycles on random candidate sets, check what happens to cycles too far ahead for
-// 16 bits, and run the controller across many epochs.
+// The pass that chooses a command reads the banks' bounds as 16-bit offsets from an epoch,
+// eight banks at a time (channel_candidates.h). These tests hold it, and the scalar pass, to
+// a plain computation on the 64-bit cycles over random candidate sets, check what happens to
+// cycles too far ahead for 16 bits, and run the controller across many epochs.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <random>
@@ -16,28 +16,52 @@ using namespace axsim::mem::test;
 
 namespace {
 
-// A random candidate set over `banks` banks at cycle t: some banks never ready, some ready
-// at or before t, the rest up to `spread` cycles ahead; distinct priorities.
-QueueCandidates random_candidates(std::mt19937_64& rng, int banks, Cycle epoch, Cycle t,
-                                  Cycle spread) {
-  QueueCandidates c;
-  c.rebase(epoch);
+// A random candidate set over `banks` banks at cycle t, and the ready cycle of each candidate
+// worked out on 64-bit cycles: the latest of its own bound and the two group parts of its
+// kind. Each part is at or before t or up to `spread` cycles after it; some banks have no
+// candidate, some are held (own part never); priorities are distinct.
+struct RandomSet {
+  QueueCandidates c{CandidateKind::read};
+  std::vector<Cycle> ready;
+};
+
+RandomSet random_set(std::mt19937_64& rng, int banks, Cycle epoch, Cycle t, Cycle spread) {
+  RandomSet set;
+  QueueCandidates& c = set.c;
+  c.epoch = epoch;
+  const auto part = [&] {
+    return rng() % 3 == 0 ? t - rng() % (t - epoch + 1) : t + 1 + rng() % spread;
+  };
+  const Cycle column_any = part();
+  const Cycle act_any = part();
+  c.column_any = c.offset(column_any);
+  c.act_any = c.offset(act_any);
+  const CandidateKind kinds[] = {CandidateKind::read, CandidateKind::pre, CandidateKind::act,
+                                 CandidateKind::none};
   for (int b = 0; b < banks; ++b) {
-    const auto roll = rng() % 8;
-    Cycle ready = kNeverCycle;
-    if (roll == 1) {
-      ready = t - rng() % (t - epoch + 1);  // legal
-    } else if (roll > 1) {
-      ready = t + 1 + rng() % spread;
-    }
-    c.set_ready(b, ready);
-    c.priority[b] = (rng() % 1000) << QueueCandidates::kBankBits | static_cast<std::uint64_t>(b);
+    const CandidateKind k = kinds[rng() % 4];
+    const Cycle own = k == CandidateKind::none || rng() % 8 == 0 ? kNeverCycle : part();
+    const Cycle column_group = part();
+    const Cycle act_group = part();
+    c.kind[b] = k;
+    c.priority[b] = k == CandidateKind::none ? QueueCandidates::kNone
+                                             : (rng() % 1000) << QueueCandidates::kBankBits |
+                                                   static_cast<std::uint64_t>(b);
+    c.own[b] = c.offset(own);
+    c.column_group[b] = c.offset(column_group);
+    c.act_group[b] = c.offset(act_group);
+    c.is_column[b] = static_cast<std::int16_t>(k == CandidateKind::read ? -1 : 0);
+    c.is_act[b] = static_cast<std::int16_t>(k == CandidateKind::act ? -1 : 0);
+    Cycle group = 0;
+    if (k == CandidateKind::read) group = std::max(column_group, column_any);
+    if (k == CandidateKind::act) group = std::max(act_group, act_any);
+    set.ready.push_back(own == kNeverCycle ? kNeverCycle : std::max(own, group));
   }
-  return c;
+  return set;
 }
 
-// What the vector pass reports for a cycle: the cycle itself, or the epoch plus the largest
-// offset kept when it lies further ahead.
+// What the passes report for a cycle: the cycle itself, or the epoch plus the largest offset
+// kept when it lies further ahead.
 Cycle as_offsets_see_it(Cycle cycle, Cycle epoch) {
   if (cycle == kNeverCycle) return cycle;
   return std::min(cycle, epoch + static_cast<Cycle>(QueueCandidates::kFar16));
@@ -46,8 +70,8 @@ Cycle as_offsets_see_it(Cycle cycle, Cycle epoch) {
 }  // namespace
 
 TEST_CASE(
-    "the vector pass finds the best legal candidate, the legal count, the earliest cycle "
-    "and the first ready cycle the scalar pass finds",
+    "the vector and scalar passes find the best legal candidate, the legal count, the "
+    "earliest cycle and the first ready cycle of the 64-bit cycles",
     "[dram][candidates]") {
   std::mt19937_64 rng(11);
   // Within 5,000 cycles of t every offset is exact; within 100,000 some are clamped.
@@ -56,15 +80,32 @@ TEST_CASE(
       for (int round = 0; round < 1000; ++round) {
         const Cycle epoch = rng() % 1'000'000'000;
         const Cycle t = epoch + rng() % (QueueCandidates::kRebaseAfter - 1);
-        const QueueCandidates c = random_candidates(rng, banks, epoch, t, spread);
-        const QueueCandidates::Scan scalar = c.scan_scalar(t, banks);
-        const QueueCandidates::Scan vector = c.scan_vector(t, banks);
+        const RandomSet set = random_set(rng, banks, epoch, t, spread);
+        QueueCandidates::Scan expected;
+        int legal = 0;
+        Cycle first = kNeverCycle;
+        for (int b = 0; b < banks; ++b) {
+          const Cycle r = set.ready[static_cast<std::size_t>(b)];
+          first = std::min(first, r);
+          if (r <= t) {
+            ++legal;
+            expected.best = std::min(expected.best, set.c.priority[b]);
+          } else {
+            expected.earliest = std::min(expected.earliest, r);
+          }
+        }
+        expected.legal = std::min(legal, 2);
         INFO("spread " << spread << ", banks " << banks << ", round " << round);
-        REQUIRE(vector.best == scalar.best);
-        REQUIRE(vector.legal == scalar.legal);
-        if (scalar.legal < 2) REQUIRE(vector.earliest == as_offsets_see_it(scalar.earliest, epoch));
-        const Cycle first = *std::min_element(c.ready.begin(), c.ready.begin() + banks);
-        REQUIRE(c.first_ready(banks) == as_offsets_see_it(first, epoch));
+        for (const QueueCandidates::Scan& scan :
+             {set.c.scan_vector(t, banks), set.c.scan_scalar(t, banks)}) {
+          REQUIRE(scan.best == expected.best);
+          REQUIRE(scan.legal == expected.legal);
+          if (expected.legal < 2) {
+            REQUIRE(scan.earliest == as_offsets_see_it(expected.earliest, epoch));
+          }
+        }
+        REQUIRE(set.c.first_ready_vector(banks) == as_offsets_see_it(first, epoch));
+        REQUIRE(set.c.first_ready_scalar(banks) == as_offsets_see_it(first, epoch));
       }
     }
   }
@@ -74,18 +115,23 @@ TEST_CASE(
     "a ready cycle beyond 16 bits of the epoch is never legal and bounds the earliest "
     "cycle from below",
     "[dram][candidates]") {
-  QueueCandidates c;
-  c.rebase(1000);
+  QueueCandidates c(CandidateKind::read);
+  c.epoch = 1000;
+  CHECK(c.offset(999) == 0);
+  CHECK(c.offset(kNeverCycle) == QueueCandidates::kNever16);
   const Cycle far = 1000 + (Cycle{1} << 40);
-  c.set_ready(0, far);
-  c.priority[0] = 5 << QueueCandidates::kBankBits;
+  c.kind[0] = CandidateKind::pre;
+  c.priority[0] = QueueCandidates::priority_of(true, 5, 0);
+  c.own[0] = c.offset(far);
+  CHECK(c.own[0] == QueueCandidates::kFar16);
   const QueueCandidates::Scan scan = c.scan(2000, 4);
   CHECK(scan.best == QueueCandidates::kNone);
   CHECK(scan.legal == 0);
   CHECK(scan.earliest <= far);
   CHECK(scan.earliest > 2000);
-  // After moving the epoch near it, the pass sees the exact cycle again.
-  c.rebase(far - 10);
+  // With the epoch near it, the pass sees the exact cycle again.
+  c.epoch = far - 10;
+  c.own[0] = c.offset(far);
   CHECK(c.scan(far - 5, 4).earliest == far);
   CHECK(c.scan(far, 4).best == c.priority[0]);
 }

@@ -12,6 +12,7 @@ void raise(Cycle& reg, Cycle bound) { reg = std::max(reg, bound); }
 
 BankState::BankState(const ChannelOrg& org, const DramTiming& t)
     : bank_count_(org.banks()),
+      banks_per_group_(org.banks_per_group),
       tRC_(cycles(t.tRC)),
       tRAS_(cycles(t.tRAS)),
       tRP_(cycles(t.tRP)),

@@ -33,6 +33,8 @@ class BankState {
   BankState(const ChannelOrg& org, const DramTiming& timing);
 
   int banks() const { return bank_count_; }
+  int banks_per_group() const { return banks_per_group_; }
+  int groups() const { return bank_count_ / banks_per_group_; }
   int group_of(int bank) const { return banks_[bank].group; }
   bool is_open(int bank) const { return banks_[bank].open; }
   std::uint32_t open_row(int bank) const { return banks_[bank].row; }
@@ -44,10 +46,14 @@ class BankState {
   Cycle bank_bound(CandidateKind kind, int bank) const {
     return banks_[bank].bound[static_cast<int>(kind)];
   }
-  // The bank group's and channel's part of it, for the banks of `group`.
+  // The bank group's and channel's part of it, for the banks of `group`: the later of the
+  // part every group shares and the part of commands to that group.
   Cycle group_bound(CandidateKind kind, int group) const {
-    return std::max(any_group_[static_cast<int>(kind)],
-                    own_group_[static_cast<int>(kind) * kMaxBanksPerChannel + group]);
+    return std::max(any_group(kind), own_group(kind, group));
+  }
+  Cycle any_group(CandidateKind kind) const { return any_group_[static_cast<int>(kind)]; }
+  Cycle own_group(CandidateKind kind, int group) const {
+    return own_group_[static_cast<int>(kind) * kMaxBanksPerChannel + group];
   }
   // Earliest cycle at which timing allows a `kind` command to `bank`.
   Cycle ready(CandidateKind kind, int bank) const {
@@ -97,6 +103,7 @@ class BankState {
 
   // Fixed-size arrays: the registers are read on every scheduling decision.
   int bank_count_;
+  int banks_per_group_;
   std::array<Bank, kMaxBanksPerChannel> banks_{};
   int open_banks_ = 0;
   Cycle refpb_any_ = 0;               // last REFpb (any bank) + tRREFD

@@ -14,30 +14,61 @@ QueueCandidates::Scan QueueCandidates::scan(Cycle t, int banks) const {
 #endif
 }
 
+Cycle QueueCandidates::first_ready(int banks) const {
+#if defined(__SSE2__)
+  return first_ready_vector(banks);
+#else
+  return first_ready_scalar(banks);
+#endif
+}
+
 // Every bank once, without a branch on its values (a bank without a candidate, or held
 // back, is never ready): a loop of fixed length the predictor always gets right.
 QueueCandidates::Scan QueueCandidates::scan_scalar(Cycle t, int banks) const {
-  static_assert(kNone == ~std::uint64_t{0} && kNeverCycle == ~Cycle{0});
+  const auto now = static_cast<std::int16_t>(t - epoch);  // below kRebaseAfter
   std::uint64_t best = kNone;
-  Cycle earliest = kNeverCycle;
+  std::int16_t lowest = kNever16;
   int legal_count = 0;
   for (int b = 0; b < banks; ++b) {
-    const Cycle r = ready[b];
-    // All ones when legal: masks out the priority of an illegal candidate and the ready
-    // cycle of a legal one, without a branch the compiler might emit for a ?: .
-    const std::uint64_t legal = -static_cast<std::uint64_t>(r <= t);
-    best = std::min(best, priority[b] | ~legal);
-    earliest = std::min(earliest, r | legal);
-    legal_count += static_cast<int>(legal & 1);
+    const std::int16_t r = ready16(b);
+    const bool legal = r <= now;
+    // All ones when legal: masks out the priority of a candidate that is not legal.
+    best = std::min(best, priority[b] | ~(std::uint64_t{0} - legal));
+    lowest = std::min(lowest, legal ? kNever16 : r);
+    legal_count += static_cast<int>(legal);
   }
-  return {best, earliest, std::min(legal_count, 2)};
+  return {best, cycle_of(lowest), std::min(legal_count, 2)};
+}
+
+Cycle QueueCandidates::first_ready_scalar(int banks) const {
+  std::int16_t lowest = kNever16;
+  for (int b = 0; b < banks; ++b) lowest = std::min(lowest, ready16(b));
+  return cycle_of(lowest);
 }
 
 #if defined(__SSE2__)
 namespace {
 
-const __m128i* eight(const std::int16_t* offsets) {
-  return reinterpret_cast<const __m128i*>(offsets);
+__m128i load8(const QueueCandidates::Offsets& offsets, int first) {
+  return _mm_load_si128(reinterpret_cast<const __m128i*>(offsets.data() + first));
+}
+
+// The shared parts, in every lane.
+struct Shared {
+  explicit Shared(const QueueCandidates& c)
+      : column(_mm_set1_epi16(c.column_any)), act(_mm_set1_epi16(c.act_any)) {}
+  __m128i column;
+  __m128i act;
+};
+
+// The ready offsets of banks first .. first + 7: the latest of the own part and the two
+// group parts of the candidate's kind.
+__m128i ready8(const QueueCandidates& c, const Shared& shared, int first) {
+  const __m128i column = _mm_and_si128(_mm_max_epi16(load8(c.column_group, first), shared.column),
+                                       load8(c.is_column, first));
+  const __m128i act =
+      _mm_and_si128(_mm_max_epi16(load8(c.act_group, first), shared.act), load8(c.is_act, first));
+  return _mm_max_epi16(load8(c.own, first), _mm_or_si128(column, act));
 }
 
 // The smallest of eight lanes: against the lanes four, two, then one away.
@@ -48,22 +79,18 @@ std::int16_t lowest_lane(__m128i v) {
   return static_cast<std::int16_t>(_mm_cvtsi128_si32(v));
 }
 
-Cycle cycle_of(Cycle epoch, std::int16_t offset) {
-  return offset == QueueCandidates::kNever16 ? kNeverCycle
-                                             : epoch + static_cast<Cycle>(offset);
-}
-
 }  // namespace
 
 // Sixteen banks per step. The banks past `banks` up to the next multiple of sixteen read as
-// never ready.
-Cycle QueueCandidates::first_ready(int banks) const {
+// never ready (their own parts are never).
+Cycle QueueCandidates::first_ready_vector(int banks) const {
+  const Shared shared(*this);
   __m128i lowest = _mm_set1_epi16(kNever16);
   for (int b = 0; b < banks; b += 16) {
-    lowest = _mm_min_epi16(lowest, _mm_load_si128(eight(ready16.data() + b)));
-    lowest = _mm_min_epi16(lowest, _mm_load_si128(eight(ready16.data() + b + 8)));
+    lowest = _mm_min_epi16(lowest,
+                           _mm_min_epi16(ready8(*this, shared, b), ready8(*this, shared, b + 8)));
   }
-  return cycle_of(epoch, lowest_lane(lowest));
+  return cycle_of(lowest_lane(lowest));
 }
 
 // Sixteen banks per step, as first_ready; a legal bank's offset is raised to never before
@@ -72,11 +99,12 @@ Cycle QueueCandidates::first_ready(int banks) const {
 QueueCandidates::Scan QueueCandidates::scan_vector(Cycle t, int banks) const {
   const __m128i now = _mm_set1_epi16(static_cast<std::int16_t>(t - epoch));  // < kRebaseAfter
   const __m128i never = _mm_set1_epi16(kNever16);
+  const Shared shared(*this);
   __m128i lowest = never;
   std::uint64_t legal = 0;
   for (int b = 0; b < banks; b += 16) {
-    const __m128i low = _mm_load_si128(eight(ready16.data() + b));
-    const __m128i high = _mm_load_si128(eight(ready16.data() + b + 8));
+    const __m128i low = ready8(*this, shared, b);
+    const __m128i high = ready8(*this, shared, b + 8);
     const __m128i later_low = _mm_cmpgt_epi16(low, now);
     const __m128i later_high = _mm_cmpgt_epi16(high, now);
     // One bit per bank: the compares' all-ones and zeros survive the saturating pack.
@@ -91,20 +119,15 @@ QueueCandidates::Scan QueueCandidates::scan_vector(Cycle t, int banks) const {
     s.best = std::min(s.best, priority[__builtin_ctzll(rest)]);
   }
   s.legal = (legal != 0 ? 1 : 0) + ((legal & (legal - 1)) != 0 ? 1 : 0);
-  s.earliest = cycle_of(epoch, lowest_lane(lowest));
+  s.earliest = cycle_of(lowest_lane(lowest));
   return s;
 }
 #else
-Cycle QueueCandidates::first_ready(int banks) const {
-  Cycle first = kNeverCycle;
-  for (int b = 0; b < banks; ++b) first = std::min(first, ready[b]);
-  return first;
-}
-
-// Without SSE2 the vector pass is the scalar one.
+// Without SSE2 the vector passes are the scalar ones.
 QueueCandidates::Scan QueueCandidates::scan_vector(Cycle t, int banks) const {
   return scan_scalar(t, banks);
 }
+Cycle QueueCandidates::first_ready_vector(int banks) const { return first_ready_scalar(banks); }
 #endif
 
 }  // namespace axsim::mem

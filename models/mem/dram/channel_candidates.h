@@ -10,18 +10,20 @@
 // the smallest priority also names the bank. A bank without a request has kind `none`,
 // priority kNone and a ready cycle that never comes.
 //
-// `ready` is the max of the bank's bound and its bank group's bound for the candidate's
-// kind, or kNever while a pending refresh holds the bank back. A command moves the bank
-// bounds of its own bank only, so the controller updates (or sets) that bank's candidate;
-// it moves group bounds for a whole command kind, so the controller calls rebound_kind() for
-// the banks whose candidates are of that kind (of_kind).
+// A candidate is ready at the latest of three bounds (bank_state.h): its bank's own, the
+// part of the group bound every bank group shares, and the part of its own bank group (the
+// last two for the candidate's kind; a PRE has neither). They are kept apart because a
+// command moves the own bound of its bank, the shared part for one or two kinds, and the
+// group part of its own group only: the controller sets the one bank's candidate, then
+// regroups the kind for the command's group, which touches one value and the banks of one
+// group. The own part is never while a pending refresh holds the bank back, and for a bank
+// without a candidate.
 //
-// The pass (scan) reads the ready cycles as 16-bit offsets from an epoch, eight banks to an
-// SSE2 instruction where the target has SSE2; scan_scalar is the same pass on the 64-bit
-// cycles, for other targets and as the reference the tests hold the vector pass to. Sixteen
-// bits are enough: the epoch follows the current cycle within 2^14 cycles, and a bound more
-// than 2^15 cycles ahead (none of the timing values comes near) is clamped, which can only
-// make the controller look again early.
+// The pass (scan) reads the parts as 16-bit offsets from an epoch and takes the latest,
+// eight banks to an SSE2 instruction where the target has SSE2 (scan_scalar elsewhere).
+// Sixteen bits are enough: the epoch follows the current cycle within 2^14 cycles, and a
+// bound more than 2^15 cycles ahead (none of the timing values comes near) is clamped,
+// which can only make the controller look again early.
 #pragma once
 
 #include <algorithm>
@@ -40,36 +42,46 @@ struct QueueCandidates {
   // 64 banks at most (kMaxBanksPerChannel); sequence numbers stay far below 2^57.
   static constexpr int kBankBits = 6;
   static constexpr std::uint64_t kRowCommand = std::uint64_t{1} << 63;
-  // ready16: never, and the largest offset kept (later cycles are clamped to it: a lower
-  // bound that is never legal while the current cycle is within kRebaseAfter of the epoch).
-  // Offsets are non-negative, so the signed 16-bit compares of SSE2 order them.
+  // Offsets: never, and the largest kept (later cycles are clamped to it: a lower bound that
+  // is never legal while the current cycle is within kRebaseAfter of the epoch). Offsets are
+  // non-negative, so the signed 16-bit compares of SSE2 order them.
   static constexpr std::int16_t kNever16 = 0x7FFF;
   static constexpr std::int16_t kFar16 = 0x7FFE;
   static constexpr Cycle kRebaseAfter = Cycle{1} << 14;
+  using Offsets = std::array<std::int16_t, kMaxBanksPerChannel>;
 
-  std::array<CandidateKind, kMaxBanksPerChannel> kind{};
-  std::array<std::uint64_t, kMaxBanksPerChannel> priority{};
-  std::array<Cycle, kMaxBanksPerChannel> ready{};
-  alignas(16) std::array<std::int16_t, kMaxBanksPerChannel> ready16{};  // ready - epoch
-  Cycle epoch = 0;
-  std::array<std::uint64_t, kCandidateKinds> of_kind{};  // bit b set when kind[b] is that kind
-
-  QueueCandidates() {
+  // `column` is the queue's column command: read for the read queue, write for the other.
+  explicit QueueCandidates(CandidateKind column) : column_kind(column) {
     kind.fill(CandidateKind::none);
     priority.fill(kNone);
-    ready.fill(kNeverCycle);
-    ready16.fill(kNever16);
-    of_kind[static_cast<int>(CandidateKind::none)] = ~std::uint64_t{0};
+    own.fill(kNever16);
   }
+
+  CandidateKind column_kind;
+  std::array<CandidateKind, kMaxBanksPerChannel> kind{};
+  std::array<std::uint64_t, kMaxBanksPerChannel> priority{};
+  // By bank, as offsets from the epoch: the own part of its candidate's bound, and its
+  // group's part for a column command and for an ACT; all ones in is_column or is_act
+  // where the candidate is of that kind, zeros elsewhere. Then the shared parts.
+  alignas(16) Offsets own{};
+  alignas(16) Offsets column_group{};
+  alignas(16) Offsets act_group{};
+  alignas(16) Offsets is_column{};
+  alignas(16) Offsets is_act{};
+  std::int16_t column_any = 0;
+  std::int16_t act_any = 0;
+  Cycle epoch = 0;
 
   static int bank_of(std::uint64_t priority) {
     return static_cast<int>(priority & ((std::uint64_t{1} << kBankBits) - 1));
   }
+  static std::uint64_t priority_of(bool row_command, std::uint64_t seq, int bank) {
+    return (row_command ? kRowCommand : 0) | seq << kBankBits | static_cast<std::uint64_t>(bank);
+  }
 
-  // Recomputes `bank`'s candidate from the queue (the write queue when `writes`), the bank
-  // state and the banks a pending refresh holds back.
-  void update(int bank, const RequestQueue& queue, const BankState& banks, bool writes,
-              std::uint64_t held) {
+  // Recomputes `bank`'s candidate from the queue, the bank state and the banks a pending
+  // refresh holds back.
+  void update(int bank, const RequestQueue& queue, const BankState& banks, std::uint64_t held) {
     CandidateKind k = CandidateKind::none;
     std::uint64_t p = kNone;
     if ((queue.busy_banks() >> bank & 1) == 0) {
@@ -78,7 +90,7 @@ struct QueueCandidates {
       k = CandidateKind::act;
       p = priority_of(true, queue.head(bank).seq, bank);
     } else if (queue.hits(bank) > 0) {
-      k = writes ? CandidateKind::write : CandidateKind::read;
+      k = column_kind;
       p = priority_of(false, queue.oldest_hit(bank).seq, bank);
     } else {
       k = CandidateKind::pre;
@@ -91,44 +103,63 @@ struct QueueCandidates {
   // leaves a column command for the request it opened the row for, a PRE an ACT for the
   // request it closed the row for.
   void set(int bank, CandidateKind k, std::uint64_t p, const BankState& banks, std::uint64_t held) {
-    const std::uint64_t bit = std::uint64_t{1} << bank;
-    of_kind[static_cast<int>(kind[bank])] &= ~bit;
-    of_kind[static_cast<int>(k)] |= bit;
     kind[bank] = k;
     priority[bank] = p;
-    set_ready(bank, ready_of(k, bank, banks, held));
-  }
-  static std::uint64_t priority_of(bool row_command, std::uint64_t seq, int bank) {
-    return (row_command ? kRowCommand : 0) | seq << kBankBits | static_cast<std::uint64_t>(bank);
-  }
-
-  // The ready cycles of the candidates of kind `k` again, after a command moved the group
-  // bounds of that kind.
-  void rebound_kind(CandidateKind k, const BankState& banks, std::uint64_t held) {
-    for (std::uint64_t rest = of_kind[static_cast<int>(k)]; rest != 0; rest &= rest - 1) {
-      const int b = __builtin_ctzll(rest);
-      set_ready(b, ready_of(k, b, banks, held));
-    }
+    is_column[bank] = static_cast<std::int16_t>(-static_cast<int>(k == column_kind));
+    is_act[bank] = static_cast<std::int16_t>(-static_cast<int>(k == CandidateKind::act));
+    own[bank] = offset(own_bound(bank, banks, held));
   }
 
-  // The ready cycles of `which` banks again, after the held banks changed or for all.
-  void rebound(std::uint64_t which, const BankState& banks, std::uint64_t held) {
+  // The shared part of kind `k` (column_kind or act) and its part for `group` again, after
+  // a command to that group moved them.
+  void regroup(CandidateKind k, int group, const BankState& banks) {
+    const bool act = k == CandidateKind::act;
+    (act ? act_any : column_any) = offset(banks.any_group(k));
+    const std::int16_t own_part = offset(banks.own_group(k, group));
+    Offsets& to = act ? act_group : column_group;
+    const int first = group * banks.banks_per_group();
+    for (int b = first; b < first + banks.banks_per_group(); ++b) to[b] = own_part;
+  }
+
+  // The own parts of `which` banks again, after the held banks changed.
+  void reown(std::uint64_t which, const BankState& banks, std::uint64_t held) {
     for (std::uint64_t rest = which; rest != 0; rest &= rest - 1) {
       const int b = __builtin_ctzll(rest);
-      set_ready(b, ready_of(kind[b], b, banks, held));
+      own[b] = offset(own_bound(b, banks, held));
     }
   }
 
-  // Sets a bank's ready cycle, both forms.
-  void set_ready(int bank, Cycle cycle) {
-    ready[bank] = cycle;
-    ready16[bank] = offset(cycle);
+  // Moves the epoch to `t` and recomputes every offset; scan needs t - epoch < kRebaseAfter.
+  void rebase(Cycle t, const BankState& banks, std::uint64_t held) {
+    epoch = t;
+    for (int b = 0; b < banks.banks(); ++b) own[b] = offset(own_bound(b, banks, held));
+    for (int g = 0; g < banks.groups(); ++g) {
+      regroup(column_kind, g, banks);
+      regroup(CandidateKind::act, g, banks);
+    }
   }
 
-  // Moves the epoch to `t`; scan needs t - epoch < kRebaseAfter.
-  void rebase(Cycle t) {
-    epoch = t;
-    for (int b = 0; b < kMaxBanksPerChannel; ++b) ready16[b] = offset(ready[b]);
+  // When timing allows `bank`'s candidate, exactly; never while a refresh holds the bank
+  // back or without a candidate.
+  Cycle ready_of(int bank, const BankState& banks, std::uint64_t held) const {
+    return banks.ready(kind[bank], bank) | held_mask(bank, held);
+  }
+  // The same as the pass reads it.
+  std::int16_t ready16(int bank) const {
+    const std::int16_t column = std::max(column_group[bank], column_any);
+    const std::int16_t act = std::max(act_group[bank], act_any);
+    return std::max(own[bank],
+                    static_cast<std::int16_t>((column & is_column[bank]) | (act & is_act[bank])));
+  }
+
+  // A cycle at or before the epoch is 0, one past kFar16 is kFar16, and never (clamped to
+  // kFar16 first) gets the low bit that makes it kNever16; without branches, since which
+  // case holds depends on the traffic.
+  std::int16_t offset(Cycle cycle) const {
+    static_assert(kNever16 == (kFar16 | 1));
+    const auto clamped =
+        static_cast<std::int16_t>(std::min<Cycle>(std::max(cycle, epoch) - epoch, kFar16));
+    return static_cast<std::int16_t>(clamped | static_cast<std::int16_t>(cycle == kNeverCycle));
   }
 
   // What one pass over the first `banks` banks finds at cycle t: the smallest priority among
@@ -146,20 +177,18 @@ struct QueueCandidates {
   Cycle first_ready(int banks) const;
   Scan scan_scalar(Cycle t, int banks) const;
   Scan scan_vector(Cycle t, int banks) const;  // scan_scalar where there is no SSE2
+  Cycle first_ready_scalar(int banks) const;
+  Cycle first_ready_vector(int banks) const;  // first_ready_scalar where there is no SSE2
 
  private:
-  // When timing allows a `k` command to `bank`; never while a refresh holds the bank back.
-  static Cycle ready_of(CandidateKind k, int bank, const BankState& banks, std::uint64_t held) {
-    return banks.ready(k, bank) | -static_cast<Cycle>(held >> bank & 1);
+  static Cycle held_mask(int bank, std::uint64_t held) {
+    return -static_cast<Cycle>(held >> bank & 1);
   }
-  // A cycle at or before the epoch is 0, one past kFar16 is kFar16, and never (clamped to
-  // kFar16 first) gets the low bit that makes it kNever16; without branches, since which
-  // case holds depends on the traffic.
-  std::int16_t offset(Cycle cycle) const {
-    static_assert(kNever16 == (kFar16 | 1));
-    const auto clamped =
-        static_cast<std::int16_t>(std::min<Cycle>(std::max(cycle, epoch) - epoch, kFar16));
-    return static_cast<std::int16_t>(clamped | static_cast<std::int16_t>(cycle == kNeverCycle));
+  Cycle own_bound(int bank, const BankState& banks, std::uint64_t held) const {
+    return banks.bank_bound(kind[bank], bank) | held_mask(bank, held);
+  }
+  Cycle cycle_of(std::int16_t offset) const {
+    return offset == kNever16 ? kNeverCycle : epoch + static_cast<Cycle>(offset);
   }
 };
 

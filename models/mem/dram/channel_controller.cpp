@@ -75,7 +75,8 @@ struct ChannelController::State {
         depth{c.read_queue, c.write_queue},
         all_banks(o.banks() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << o.banks()) - 1),
         refresh_interval(refresh_due_interval(o, t, c.refresh)),
-        next_refresh_due(refresh_interval > 0 ? refresh_interval : kNever) {}
+        next_refresh_due(refresh_interval > 0 ? refresh_interval : kNever),
+        candidates{QueueCandidates(CandidateKind::read), QueueCandidates(CandidateKind::write)} {}
 
   ChannelOrg org;
   DramTiming timing;
@@ -161,13 +162,16 @@ struct ChannelController::State {
     mark_stale(bank);
   }
   void update_candidates(int bank) {
-    candidates[write_mode].update(bank, active(), banks, write_mode, held);
+    candidates[write_mode].update(bank, active(), banks, held);
     mark_stale(bank);
   }
-  // After a command moved the bank-group bounds of a kind: the active candidates of that
-  // kind. (An ACT moves the ACT bounds; a RD or WR moves the RD and WR bounds, but the
-  // active queue's column candidates are all RDs or all WRs.)
-  void rebound_kind(CandidateKind kind) { candidates[write_mode].rebound_kind(kind, banks, held); }
+  // After a command to `bank` moved the bank-group bounds of a kind: the active candidates'
+  // group parts of that kind. (An ACT moves the ACT bounds; a RD or WR moves the RD and WR
+  // bounds, but the active queue's column candidates are all RDs or all WRs; the other
+  // queue's catch up when the mode changes.)
+  void regroup(CandidateKind kind, int bank) {
+    candidates[write_mode].regroup(kind, banks.group_of(bank), banks);
+  }
 };
 
 // Simulates cycles [now, limit), or stops earlier once every request has left its queue.
@@ -260,14 +264,15 @@ void ChannelController::State::update_held() {
   } else {
     held = std::uint64_t{1} << (refreshes_done % static_cast<std::uint64_t>(org.banks()));
   }
-  candidates[write_mode].rebound((before ^ held) & all_banks, banks, held);
+  candidates[write_mode].reown((before ^ held) & all_banks, banks, held);
 }
 
-// When the mode changes to one queue: its stale banks' hit counts and candidates follow the
-// bank state, and every candidate's ready cycle the bounds.
+// When the mode changes to one queue: every bound as it is now, at an epoch of now, and its
+// stale banks' hit counts and candidates as the bank state is.
 void ChannelController::State::catch_up(bool writes_queue) {
   RequestQueue& q = *queue[writes_queue];
   QueueCandidates& c = candidates[writes_queue];
+  c.rebase(now, banks, held);
   for (std::uint64_t rest = stale[writes_queue]; rest != 0; rest &= rest - 1) {
     const int b = __builtin_ctzll(rest);
     if (banks.is_open(b)) {
@@ -275,16 +280,15 @@ void ChannelController::State::catch_up(bool writes_queue) {
     } else {
       q.bank_closed(b);
     }
-    c.update(b, q, banks, writes_queue, held);
+    c.update(b, q, banks, held);
   }
-  c.rebound(all_banks & ~stale[writes_queue], banks, held);
   stale[writes_queue] = 0;
 }
 
 // Earliest legal cycle of `bank`'s candidate in the active queue; kNever if it has none or
 // is held by a refresh.
 Cycle ChannelController::State::candidate_ready(int bank) const {
-  return active_candidates().ready[bank];
+  return active_candidates().ready_of(bank, banks, held);
 }
 
 void ChannelController::State::choose_refresh(Cycle t, Choice& choice) {
@@ -329,7 +333,7 @@ Choice ChannelController::State::choose(Cycle t) {
   if (refreshes_due > refreshes_done) choose_refresh(t, choice);
 
   QueueCandidates& c = candidates[write_mode];
-  if (t - c.epoch >= QueueCandidates::kRebaseAfter) c.rebase(t);
+  if (t - c.epoch >= QueueCandidates::kRebaseAfter) c.rebase(t, banks, held);
   const QueueCandidates::Scan scan = c.scan(t, org.banks());
   choice.refresh_earliest = choice.earliest;
   choice.earliest = std::min(choice.earliest, scan.earliest);
@@ -411,9 +415,9 @@ void ChannelController::State::issue(const Choice& choice, Cycle t) {
       ++counters.activates;
       record(CommandKind::ACT, bank, t, head.row);
       // The bank's oldest request now hits the open row.
-      candidates[write_mode].set(bank, write_mode ? CandidateKind::write : CandidateKind::read,
-                                 QueueCandidates::priority_of(false, head.seq, bank), banks, held);
-      rebound_kind(CandidateKind::act);
+      QueueCandidates& c = candidates[write_mode];
+      c.set(bank, c.column_kind, QueueCandidates::priority_of(false, head.seq, bank), banks, held);
+      regroup(CandidateKind::act, bank);
       return;
     }
     case Pick::pre: {
@@ -456,7 +460,7 @@ void ChannelController::State::serve(int bank, Cycle t) {
     ++counters.precharges;
   }
   update_candidates(bank);
-  rebound_kind(writing ? CandidateKind::write : CandidateKind::read);
+  regroup(candidates[write_mode].column_kind, bank);
   std::uint64_t* const by_cause[] = {&counters.row_hits, &counters.row_misses,
                                      &counters.row_conflicts};
   ++*by_cause[static_cast<int>(request.cause)];
@@ -476,7 +480,7 @@ bool ChannelController::State::accept_arrival(Cycle t, const std::array<int, 2>&
   queue[w]->push(request, bank, next_seq++, hit);
   queued_cycles -= t + 1;  // queued from the next cycle on
   if (request.is_write == write_mode) {
-    candidates[w].update(bank, *queue[w], banks, w == 1, held);
+    candidates[w].update(bank, *queue[w], banks, held);
     command_bound = std::min(command_bound, candidate_ready(bank));
   } else {
     // The hit count may be stale too; catching up recounts it.
