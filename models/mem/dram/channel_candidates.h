@@ -129,14 +129,16 @@ struct QueueCandidates {
     }
   }
 
-  // Moves the epoch to `t` and recomputes every offset; scan needs t - epoch < kRebaseAfter.
-  void rebase(Cycle t, const BankState& banks, std::uint64_t held) {
+  // Moves the epoch to `t` and recomputes the group parts and the own parts of the `owned`
+  // banks (the caller sets the others' candidates afterwards); scan needs
+  // t - epoch < kRebaseAfter.
+  void rebase(Cycle t, const BankState& banks, std::uint64_t held, std::uint64_t owned) {
     epoch = t;
-    for (int b = 0; b < banks.banks(); ++b) own[b] = offset(own_bound(b, banks, held));
     for (int g = 0; g < banks.groups(); ++g) {
       regroup(column_kind, g, banks);
       regroup(CandidateKind::act, g, banks);
     }
+    reown(owned, banks, held);
   }
 
   // When timing allows `bank`'s candidate, exactly; never while a refresh holds the bank

@@ -272,7 +272,7 @@ void ChannelController::State::update_held() {
 void ChannelController::State::catch_up(bool writes_queue) {
   RequestQueue& q = *queue[writes_queue];
   QueueCandidates& c = candidates[writes_queue];
-  c.rebase(now, banks, held);
+  c.rebase(now, banks, held, all_banks & ~stale[writes_queue]);
   for (std::uint64_t rest = stale[writes_queue]; rest != 0; rest &= rest - 1) {
     const int b = __builtin_ctzll(rest);
     if (banks.is_open(b)) {
@@ -333,7 +333,7 @@ Choice ChannelController::State::choose(Cycle t) {
   if (refreshes_due > refreshes_done) choose_refresh(t, choice);
 
   QueueCandidates& c = candidates[write_mode];
-  if (t - c.epoch >= QueueCandidates::kRebaseAfter) c.rebase(t, banks, held);
+  if (t - c.epoch >= QueueCandidates::kRebaseAfter) c.rebase(t, banks, held, all_banks);
   const QueueCandidates::Scan scan = c.scan(t, org.banks());
   choice.refresh_earliest = choice.earliest;
   choice.earliest = std::min(choice.earliest, scan.earliest);
