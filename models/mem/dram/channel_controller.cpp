@@ -477,11 +477,16 @@ bool ChannelController::State::accept_arrival(Cycle t, const std::array<int, 2>&
   if (request.arrival > t || at_start[w] >= depth[w]) return false;
   const int bank = request.bank_group * org.banks_per_group + request.bank;
   const bool hit = banks.is_open(bank) && banks.open_row(bank) == request.row;
+  // A request behind others to its bank that does not hit leaves the bank's candidate (and
+  // so command_bound) as it was: the candidate serves an older request.
+  const bool new_candidate = (queue[w]->busy_banks() >> bank & 1) == 0 || hit;
   queue[w]->push(request, bank, next_seq++, hit);
   queued_cycles -= t + 1;  // queued from the next cycle on
   if (request.is_write == write_mode) {
-    candidates[w].update(bank, *queue[w], banks, held);
-    command_bound = std::min(command_bound, candidate_ready(bank));
+    if (new_candidate) {
+      candidates[w].update(bank, *queue[w], banks, held);
+      command_bound = std::min(command_bound, candidate_ready(bank));
+    }
   } else {
     // The hit count may be stale too; catching up recounts it.
     stale[w] |= std::uint64_t{1} << bank;
