@@ -115,10 +115,17 @@ QueueCandidates::Scan QueueCandidates::scan_vector(Cycle t, int banks) const {
     lowest = _mm_min_epi16(lowest, _mm_max_epi16(high, _mm_andnot_si128(later_high, never)));
   }
   Scan s;
-  for (std::uint64_t rest = legal; rest != 0; rest &= rest - 1) {
+  // The first two legal banks without a loop (slot kMaxBanksPerChannel stands for none),
+  // then any others.
+  const std::uint64_t second = legal & (legal - 1);
+  const auto bank_or_none = [](std::uint64_t bits) {
+    return bits != 0 ? __builtin_ctzll(bits) : kMaxBanksPerChannel;
+  };
+  s.best = std::min(priority[bank_or_none(legal)], priority[bank_or_none(second)]);
+  for (std::uint64_t rest = second & (second - 1); rest != 0; rest &= rest - 1) {
     s.best = std::min(s.best, priority[__builtin_ctzll(rest)]);
   }
-  s.legal = (legal != 0 ? 1 : 0) + ((legal & (legal - 1)) != 0 ? 1 : 0);
+  s.legal = (legal != 0 ? 1 : 0) + (second != 0 ? 1 : 0);
   s.earliest = cycle_of(lowest_lane(lowest));
   return s;
 }

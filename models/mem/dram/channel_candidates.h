@@ -59,7 +59,8 @@ struct QueueCandidates {
 
   CandidateKind column_kind;
   std::array<CandidateKind, kMaxBanksPerChannel> kind{};
-  std::array<std::uint64_t, kMaxBanksPerChannel> priority{};
+  // By bank, and kNone after the last bank.
+  std::array<std::uint64_t, kMaxBanksPerChannel + 1> priority{};
   // By bank, as offsets from the epoch: the own part of its candidate's bound, and its
   // group's part for a column command and for an ACT; all ones in is_column or is_act
   // where the candidate is of that kind, zeros elsewhere. Then the shared parts.
