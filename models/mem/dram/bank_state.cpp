@@ -65,7 +65,7 @@ void BankState::read(int bank, Cycle t, bool auto_precharge) {
   Bank& k = banks_[bank];
   raise(bound(bank, CandidateKind::pre), t + tRTP_);
   raise_groups(CandidateKind::read, k.group, t + tCCD_L_, t + tCCD_S_);
-  raise_groups(CandidateKind::write, k.group, 0, t + read_to_write_);
+  raise_every_group(CandidateKind::write, t + read_to_write_);
   if (auto_precharge) closed_at(k, pre_ready(bank));
 }
 

@@ -53,7 +53,7 @@ class BankState {
   }
   Cycle any_group(CandidateKind kind) const { return any_group_[static_cast<int>(kind)]; }
   Cycle own_group(CandidateKind kind, int group) const {
-    return own_group_[static_cast<int>(kind) * kMaxBanksPerChannel + group];
+    return own_group_[own_index(kind, group)];
   }
   // Earliest cycle at which timing allows a `kind` command to `bank`.
   Cycle ready(CandidateKind kind, int bank) const {
@@ -91,11 +91,18 @@ class BankState {
   Cycle& bound(int bank, CandidateKind kind) {
     return banks_[bank].bound[static_cast<int>(kind)];
   }
-  // Raises the group bound of `kind` to `any` for every group and to `own` for `group`.
-  void raise_groups(CandidateKind kind, int group, Cycle own, Cycle any) {
+  static int own_index(CandidateKind kind, int group) {
+    return static_cast<int>(kind) * kMaxBanksPerChannel + group;
+  }
+  // Raises the group bound of `kind` to `any` for every group.
+  void raise_every_group(CandidateKind kind, Cycle any) {
     Cycle& shared = any_group_[static_cast<int>(kind)];
-    Cycle& mine = own_group_[static_cast<int>(kind) * kMaxBanksPerChannel + group];
     shared = std::max(shared, any);
+  }
+  // ... and to `own` for `group`.
+  void raise_groups(CandidateKind kind, int group, Cycle own, Cycle any) {
+    raise_every_group(kind, any);
+    Cycle& mine = own_group_[own_index(kind, group)];
     mine = std::max(mine, own);
   }
   Cycle faw_ready() const { return acts_seen_ >= 4 ? last_acts_[acts_seen_ % 4] + tFAW_ : 0; }
@@ -113,8 +120,8 @@ class BankState {
   // The group bounds by command kind: RD: RD + tCCD, WR + CWL + tBL + tWTR; WR: WR + tCCD,
   // RD (any group) + CL + tBL + tRTRS - CWL; ACT: ACT + tRRD, the ACT four back + tFAW; PRE
   // and none: 0 (a PRE has no group bound; a bank without a candidate is never ready by its
-  // own bound). The part every group shares (_S delays, tFAW, RD to WR), and by kind *
-  // kMaxBanksPerChannel + group the part of commands to that group (_L delays).
+  // own bound). The part every group shares (_S delays, tFAW, RD to WR), and by own_index
+  // the part of commands to that group (_L delays).
   std::array<Cycle, kCandidateKinds> any_group_{};
   std::array<Cycle, kCandidateKinds * kMaxBanksPerChannel> own_group_{};
 

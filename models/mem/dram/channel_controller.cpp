@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstddef>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -12,40 +11,13 @@
 #include "models/mem/dram/channel_candidates.h"
 #include "models/mem/dram/channel_queue.h"
 #include "models/mem/dram/channel_validation.h"
+#include "models/mem/dram/input_stream.h"
 
 namespace axsim::mem {
 
 namespace {
 
 constexpr Cycle kNever = std::numeric_limits<Cycle>::max();
-
-// The pushed requests not yet accepted into a queue, oldest first: a ring whose size is a
-// power of two, doubled when full (cheaper per request than a std::deque).
-class InputStream {
- public:
-  bool empty() const { return head_ == tail_; }
-  const ChannelRequest& front() const { return items_[head_ & mask_]; }
-  void push(const ChannelRequest& request) {
-    if (tail_ - head_ > mask_) grow();
-    items_[tail_++ & mask_] = request;
-  }
-  void pop() { ++head_; }
-
- private:
-  void grow() {
-    std::vector<ChannelRequest> larger(2 * items_.size());
-    for (std::size_t i = head_; i != tail_; ++i) larger[i - head_] = items_[i & mask_];
-    tail_ -= head_;
-    head_ = 0;
-    items_.swap(larger);
-    mask_ = items_.size() - 1;
-  }
-
-  std::vector<ChannelRequest> items_ = std::vector<ChannelRequest>(64);
-  std::size_t mask_ = 63;  // items_.size() - 1, kept (the size divides by the element size)
-  std::size_t head_ = 0;   // counts pops; the front is at head_ & mask_
-  std::size_t tail_ = 0;
-};
 
 enum class Pick : std::uint8_t { none, refresh_pre, refresh, column, act, pre };
 

@@ -68,7 +68,7 @@ class RequestQueue {
   // and a miss unless a PRE for it made it a conflict. Counts the hits; returns the request.
   const QueuedRequest& open_for_head(int bank);
 
-  // The bank opened `row`, or closed: recount the hits.
+  // The bank is open at `row` (its hits are recounted), or closed (it has none).
   void bank_opened(int bank, std::uint32_t row);
   void bank_closed(int bank) {
     lists_[bank].hits = 0;
