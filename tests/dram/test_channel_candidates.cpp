@@ -45,8 +45,7 @@ RandomSet random_set(std::mt19937_64& rng, int banks, Cycle epoch, Cycle t, Cycl
     const Cycle act_group = part();
     c.kind[b] = k;
     c.priority[b] = k == CandidateKind::none ? QueueCandidates::kNone
-                                             : (rng() % 1000) << QueueCandidates::kBankBits |
-                                                   static_cast<std::uint64_t>(b);
+                                             : QueueCandidates::priority_of(k, rng() % 1000, b);
     c.own[b] = c.offset(own);
     c.column_group[b] = c.offset(column_group);
     c.act_group[b] = c.offset(act_group);
@@ -70,7 +69,7 @@ Cycle as_offsets_see_it(Cycle cycle, Cycle epoch) {
 }  // namespace
 
 TEST_CASE(
-    "the vector and scalar passes find the best legal candidate, the legal count, the "
+    "the vector and scalar passes find the best legal candidate, the legal banks and count, the "
     "earliest cycle and the first ready cycle of the 64-bit cycles",
     "[dram][candidates]") {
   std::mt19937_64 rng(11);
@@ -83,12 +82,14 @@ TEST_CASE(
         const RandomSet set = random_set(rng, banks, epoch, t, spread);
         QueueCandidates::Scan expected;
         int legal = 0;
+        std::uint64_t legal_banks = 0;
         Cycle first = kNeverCycle;
         for (int b = 0; b < banks; ++b) {
           const Cycle r = set.ready[static_cast<std::size_t>(b)];
           first = std::min(first, r);
           if (r <= t) {
             ++legal;
+            legal_banks |= std::uint64_t{1} << b;
             expected.best = std::min(expected.best, set.c.priority[b]);
           } else {
             expected.earliest = std::min(expected.earliest, r);
@@ -100,6 +101,7 @@ TEST_CASE(
              {set.c.scan_vector(t, banks), set.c.scan_scalar(t, banks)}) {
           REQUIRE(scan.best == expected.best);
           REQUIRE(scan.legal == expected.legal);
+          REQUIRE(scan.legal_banks == legal_banks);
           if (expected.legal < 2) {
             REQUIRE(scan.earliest == as_offsets_see_it(expected.earliest, epoch));
           }
@@ -121,7 +123,7 @@ TEST_CASE(
   CHECK(c.offset(kNeverCycle) == QueueCandidates::kNever16);
   const Cycle far = 1000 + (Cycle{1} << 40);
   c.kind[0] = CandidateKind::pre;
-  c.priority[0] = QueueCandidates::priority_of(true, 5, 0);
+  c.priority[0] = QueueCandidates::priority_of(CandidateKind::pre, 5, 0);
   c.own[0] = c.offset(far);
   CHECK(c.own[0] == QueueCandidates::kFar16);
   const QueueCandidates::Scan scan = c.scan(2000, 4);
@@ -150,4 +152,23 @@ TEST_CASE("requests billions of cycles apart each take the unloaded latency",
   for (const Completion& c : replay.completions) {
     CHECK(c.cycle == requests[c.request_id].arrival + 1 + t.tRCDRD + t.CL + t.tBL);
   }
+}
+
+TEST_CASE(
+    "a candidate's priority puts column commands first, then the older request, and names "
+    "its kind and bank",
+    "[dram][candidates]") {
+  const std::uint64_t column = QueueCandidates::priority_of(CandidateKind::write, 900, 7);
+  const std::uint64_t act = QueueCandidates::priority_of(CandidateKind::act, 5, 63);
+  const std::uint64_t pre = QueueCandidates::priority_of(CandidateKind::pre, 6, 0);
+  CHECK(column < act);
+  CHECK(act < pre);
+  CHECK(QueueCandidates::priority_of(CandidateKind::read, std::uint64_t{1} << 53, 0) <
+        QueueCandidates::priority_of(CandidateKind::act, 0, 0));
+  CHECK(QueueCandidates::kind_of(column) == CandidateKind::write);
+  CHECK(QueueCandidates::bank_of(column) == 7);
+  CHECK(QueueCandidates::kind_of(act) == CandidateKind::act);
+  CHECK(QueueCandidates::bank_of(act) == 63);
+  CHECK(QueueCandidates::kind_of(pre) == CandidateKind::pre);
+  CHECK(QueueCandidates::bank_of(pre) == 0);
 }

@@ -29,6 +29,7 @@ QueueCandidates::Scan QueueCandidates::scan_scalar(Cycle t, int banks) const {
   std::uint64_t best = kNone;
   std::int16_t lowest = kNever16;
   int legal_count = 0;
+  std::uint64_t legal_banks = 0;
   for (int b = 0; b < banks; ++b) {
     const std::int16_t r = ready16(b);
     const bool legal = r <= now;
@@ -36,8 +37,9 @@ QueueCandidates::Scan QueueCandidates::scan_scalar(Cycle t, int banks) const {
     best = std::min(best, priority[b] | ~(std::uint64_t{0} - legal));
     lowest = std::min(lowest, legal ? kNever16 : r);
     legal_count += static_cast<int>(legal);
+    legal_banks |= static_cast<std::uint64_t>(legal) << b;
   }
-  return {best, cycle_of(lowest), std::min(legal_count, 2)};
+  return {best, cycle_of(lowest), std::min(legal_count, 2), legal_banks};
 }
 
 Cycle QueueCandidates::first_ready_scalar(int banks) const {
@@ -126,6 +128,7 @@ QueueCandidates::Scan QueueCandidates::scan_vector(Cycle t, int banks) const {
     s.best = std::min(s.best, priority[__builtin_ctzll(rest)]);
   }
   s.legal = (legal != 0 ? 1 : 0) + (second != 0 ? 1 : 0);
+  s.legal_banks = legal;
   s.earliest = cycle_of(lowest_lane(lowest));
   return s;
 }

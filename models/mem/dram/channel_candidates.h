@@ -39,8 +39,12 @@ namespace axsim::mem {
 
 struct QueueCandidates {
   static constexpr std::uint64_t kNone = std::numeric_limits<std::uint64_t>::max();
-  // 64 banks at most (kMaxBanksPerChannel); sequence numbers stay far below 2^57.
+  // From the top: the row-command bit, the sequence number of the request served (far below
+  // 2^54), the candidate's kind (3 bits) and its bank (64 banks at most,
+  // kMaxBanksPerChannel). Sequence numbers are unique, so the kind never decides an order;
+  // it sits there so that the best priority names the command without another look-up.
   static constexpr int kBankBits = 6;
+  static constexpr int kKindBits = 3;
   static constexpr std::uint64_t kRowCommand = std::uint64_t{1} << 63;
   // Offsets: never, and the largest kept (later cycles are clamped to it: a lower bound that
   // is never legal while the current cycle is within kRebaseAfter of the epoch). Offsets are
@@ -76,8 +80,14 @@ struct QueueCandidates {
   static int bank_of(std::uint64_t priority) {
     return static_cast<int>(priority & ((std::uint64_t{1} << kBankBits) - 1));
   }
-  static std::uint64_t priority_of(bool row_command, std::uint64_t seq, int bank) {
-    return (row_command ? kRowCommand : 0) | seq << kBankBits | static_cast<std::uint64_t>(bank);
+  static CandidateKind kind_of(std::uint64_t priority) {
+    return static_cast<CandidateKind>(priority >> kBankBits & ((1u << kKindBits) - 1));
+  }
+  // The priority of a candidate of kind k (not none) serving request `seq` at `bank`.
+  static std::uint64_t priority_of(CandidateKind k, std::uint64_t seq, int bank) {
+    const bool row_command = k == CandidateKind::act || k == CandidateKind::pre;
+    return (row_command ? kRowCommand : 0) | seq << (kBankBits + kKindBits) |
+           static_cast<std::uint64_t>(k) << kBankBits | static_cast<std::uint64_t>(bank);
   }
 
   // Recomputes `bank`'s candidate from the queue, the bank state and the banks a pending
@@ -89,13 +99,13 @@ struct QueueCandidates {
       // no request: stays none
     } else if (!banks.is_open(bank)) {
       k = CandidateKind::act;
-      p = priority_of(true, queue.head(bank).seq, bank);
+      p = priority_of(k, queue.head(bank).seq, bank);
     } else if (queue.hits(bank) > 0) {
       k = column_kind;
-      p = priority_of(false, queue.oldest_hit(bank).seq, bank);
+      p = priority_of(k, queue.oldest_hit(bank).seq, bank);
     } else {
       k = CandidateKind::pre;
-      p = priority_of(true, queue.head(bank).seq, bank);
+      p = priority_of(k, queue.head(bank).seq, bank);
     }
     set(bank, k, p, banks, held);
   }
@@ -166,13 +176,14 @@ struct QueueCandidates {
   }
 
   // What one pass over the first `banks` banks finds at cycle t: the smallest priority among
-  // the legal candidates (kNone if none), how many are legal (2 for two or more), and while
+  // the legal candidates (kNone if none), which are legal and how many (2 for two or more), and while
   // fewer than two are, the first cycle at which one that is not legal becomes legal
   // (kNever if none; scan may return an earlier cycle for one more than 2^15 cycles away).
   struct Scan {
     std::uint64_t best = kNone;
     Cycle earliest = kNeverCycle;
     int legal = 0;
+    std::uint64_t legal_banks = 0;  // bit b set when bank b's candidate is legal
   };
   Scan scan(Cycle t, int banks) const;
   // The smallest ready cycle of the first `banks` banks (kNever if none; may be earlier for

@@ -29,6 +29,7 @@ struct Choice {
   int bank = 0;
   Cycle earliest = kNever;
   int legal = 0;
+  std::uint64_t legal_banks = 0;    // the banks whose request candidates are legal now
   Cycle refresh_earliest = kNever;  // the pending refresh's part of `earliest`
 };
 
@@ -44,7 +45,6 @@ struct ChannelController::State {
         reads(c.read_queue, o.banks()),
         writes(c.write_queue, o.banks()),
         queue{&reads, &writes},
-        depth{c.read_queue, c.write_queue},
         all_banks(o.banks() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << o.banks()) - 1),
         refresh_interval(refresh_due_interval(o, t, c.refresh)),
         next_refresh_due(refresh_interval > 0 ? refresh_interval : kNever),
@@ -59,9 +59,13 @@ struct ChannelController::State {
   RequestQueue writes;
   // Indexed by is_write, so that choosing a request's queue is not a branch.
   std::array<RequestQueue*, 2> queue;
-  std::array<int, 2> depth;
   std::uint64_t all_banks;  // bit b set for every bank of the channel
   InputStream input;
+  // The first cycle at which the head of the input may be accepted: its arrival, but not
+  // before the cycle after the last acceptance, and never while the input is empty or the
+  // head's queue is full (a slot freed at cycle t counts from t + 1, since acceptance reads
+  // the queue as it was when the cycle began).
+  Cycle arrival_bound = kNever;
   Cycle last_arrival = 0;
   std::uint64_t next_seq = 0;
   bool write_mode = false;
@@ -82,10 +86,13 @@ struct ChannelController::State {
   std::uint64_t held = 0;        // banks whose requests the pending head refresh holds back
 
   std::array<QueueCandidates, 2> candidates;  // by is_write
-  // By is_write: banks whose hit count and candidate in that queue have not followed the
-  // bank state. Only the active queue is kept up to date command by command; the other
-  // catches up when the mode changes to it.
-  std::array<std::uint64_t, 2> stale{};
+  // The queue of the current mode and its candidates.
+  RequestQueue* active_queue = &reads;
+  QueueCandidates* active_candidates = &candidates[0];
+  // Banks whose hit count and candidate in the inactive queue have not followed the bank
+  // state or its requests. Only the active queue is kept up to date command by command; the
+  // other catches up when the mode changes to it, so it alone ever has stale banks.
+  std::uint64_t stale = 0;
   // No command can be legal before this cycle: commands only push earliest cycles later,
   // so the earliest cycle seen when choosing stays a lower bound until a request arrives
   // (then its bank's candidate is folded in), a refresh falls due or issues, or the mode
@@ -104,37 +111,38 @@ struct ChannelController::State {
   std::vector<Command> log;
   ChannelCounters counters;
 
-  RequestQueue& active() { return *queue[write_mode]; }
-  const RequestQueue& active() const { return *queue[write_mode]; }
-  const QueueCandidates& active_candidates() const { return candidates[write_mode]; }
+  RequestQueue& active() { return *active_queue; }
+  const RequestQueue& active() const { return *active_queue; }
+  QueueCandidates& cands() { return *active_candidates; }
+  const QueueCandidates& cands() const { return *active_candidates; }
 
   void run(Cycle limit, bool stop_when_served);
   bool decide(Cycle t);
   Choice choose(Cycle t);
   void choose_refresh(Cycle t, Choice& choice);
   void update_held();
-  void catch_up(bool writes_queue);
+  void switch_mode(bool to_writes);
   Cycle candidate_ready(int bank) const;
   void book_refresh(Cycle until);
   void recount_waiting(std::uint64_t waiting);
   void issue(const Choice& choice, Cycle t);
   void serve(int bank, Cycle t);
-  bool accept_arrival(Cycle t, const std::array<int, 2>& at_start);
+  void accept_arrival(Cycle t);
   bool next_mode(int reads_at_start, int writes_at_start) const;
-  Cycle next_arrival() const;
+  void rearm_arrival(Cycle from);
   void book(Cycle until);
   [[noreturn]] void refuse(const ChannelRequest& request) const;
   void record(CommandKind kind, int bank, Cycle t, std::uint32_t row = 0, std::uint32_t column = 0,
               std::uint64_t request_id = 0);
   // After a command to `bank`: its hit count and candidate in the active queue; the other
   // queue's go stale.
-  void mark_stale(int bank) { stale[!write_mode] |= std::uint64_t{1} << bank; }
+  void mark_stale(int bank) { stale |= std::uint64_t{1} << bank; }
   void bank_closed(int bank) {
     active().bank_closed(bank);
     mark_stale(bank);
   }
   void update_candidates(int bank) {
-    candidates[write_mode].update(bank, active(), banks, held);
+    cands().update(bank, active(), banks, held);
     mark_stale(bank);
   }
   // After a command to `bank` moved the bank-group bounds of a kind: the active candidates'
@@ -142,13 +150,13 @@ struct ChannelController::State {
   // bounds, but the active queue's column candidates are all RDs or all WRs; the other
   // queue's catch up when the mode changes.)
   void regroup(CandidateKind kind, int bank) {
-    candidates[write_mode].regroup(kind, banks.group_of(bank), banks);
+    cands().regroup(kind, banks.group_of(bank), banks);
   }
 };
 
 // Simulates cycles [now, limit), or stops earlier once every request has left its queue.
 // Each cycle runs the contract's steps. Between events nothing changes: no command is legal
-// before command_bound, no request is accepted before next_arrival(), no refresh falls due
+// before command_bound, no request is accepted before arrival_bound, no refresh falls due
 // and the mode holds, so skip_idle jumps to the first of these. The statistics of the
 // cycles in between are booked at once, when the next cycle that may change the state
 // begins. every_cycle evaluates the scheduler on every cycle instead.
@@ -169,13 +177,11 @@ void ChannelController::State::run(Cycle limit, bool stop_when_served) {
       update_held();
       command_bound = t;
     }
-    const std::array<int, 2> at_start{reads.size(), writes.size()};
     book(t + 1);
     if (t >= command_bound || !skip) decide(t);
-    accept_arrival(t, at_start);
+    if (t >= arrival_bound) accept_arrival(t);
     if (mode_due != write_mode) {
-      write_mode = mode_due;
-      catch_up(write_mode);
+      switch_mode(mode_due);
       command_bound = t + 1;
     }
     now = t + 1;
@@ -183,7 +189,7 @@ void ChannelController::State::run(Cycle limit, bool stop_when_served) {
     if (!skip) continue;
     if (stop_when_served && input.empty() && reads.empty() && writes.empty()) break;
 
-    Cycle next = std::min({command_bound, next_arrival(), next_refresh_due});
+    Cycle next = std::min({command_bound, arrival_bound, next_refresh_due});
     if (mode_due != write_mode) next = now;
     if (next == kNever && limit == kNever) {
       if (input.empty() && reads.empty() && writes.empty()) break;
@@ -213,11 +219,17 @@ bool ChannelController::State::decide(Cycle t) {
     return true;
   }
   if (choice.legal > 1) {
-    // Another candidate was legal too, but the command may have pushed it back (an ACT
-    // delays every other ACT by tRRD): the first ready cycle as the command left them, which
-    // is t + 1 or earlier when one still is. The pending refresh's is as it was.
-    command_bound =
-        std::min(choice.refresh_earliest, candidates[write_mode].first_ready(org.banks()));
+    // Another candidate was legal too. A PRE moves no other bank's bound, an ACT only the
+    // other ACTs' (tRRD, tFAW) and a column command only the other column commands' (tCCD):
+    // when the first other legal candidate is not of a kind the command moved, it is still
+    // legal at t + 1. Otherwise the first ready cycle as the command left them, which is
+    // t + 1 or earlier when one still is; the pending refresh's is as it was.
+    const QueueCandidates& c = cands();
+    const std::uint64_t others = choice.legal_banks & ~(std::uint64_t{1} << choice.bank);
+    const CandidateKind other = c.kind[__builtin_ctzll(others)];
+    const bool moved = choice.pick == Pick::act ? other == CandidateKind::act
+                                                : choice.pick == Pick::column && other == c.column_kind;
+    command_bound = moved ? std::min(choice.refresh_earliest, c.first_ready(org.banks())) : t + 1;
     return true;
   }
   // Only the issued command was legal: every other candidate's earliest cycle still holds,
@@ -236,16 +248,19 @@ void ChannelController::State::update_held() {
   } else {
     held = std::uint64_t{1} << (refreshes_done % static_cast<std::uint64_t>(org.banks()));
   }
-  candidates[write_mode].reown((before ^ held) & all_banks, banks, held);
+  cands().reown((before ^ held) & all_banks, banks, held);
 }
 
-// When the mode changes to one queue: every bound as it is now, at an epoch of now, and its
-// stale banks' hit counts and candidates as the bank state is.
-void ChannelController::State::catch_up(bool writes_queue) {
-  RequestQueue& q = *queue[writes_queue];
-  QueueCandidates& c = candidates[writes_queue];
-  c.rebase(now, banks, held, all_banks & ~stale[writes_queue]);
-  for (std::uint64_t rest = stale[writes_queue]; rest != 0; rest &= rest - 1) {
+// Changes the mode, and catches the queue it changes to up: every bound as it is now, at an
+// epoch of now, and its stale banks' hit counts and candidates as the bank state is.
+void ChannelController::State::switch_mode(bool to_writes) {
+  write_mode = to_writes;
+  active_queue = queue[to_writes];
+  active_candidates = &candidates[to_writes];
+  RequestQueue& q = active();
+  QueueCandidates& c = cands();
+  c.rebase(now, banks, held, all_banks & ~stale);
+  for (std::uint64_t rest = stale; rest != 0; rest &= rest - 1) {
     const int b = __builtin_ctzll(rest);
     if (banks.is_open(b)) {
       q.bank_opened(b, banks.open_row(b));
@@ -254,13 +269,13 @@ void ChannelController::State::catch_up(bool writes_queue) {
     }
     c.update(b, q, banks, held);
   }
-  stale[writes_queue] = 0;
+  stale = 0;
 }
 
 // Earliest legal cycle of `bank`'s candidate in the active queue; kNever if it has none or
 // is held by a refresh.
 Cycle ChannelController::State::candidate_ready(int bank) const {
-  return active_candidates().ready_of(bank, banks, held);
+  return cands().ready_of(bank, banks, held);
 }
 
 void ChannelController::State::choose_refresh(Cycle t, Choice& choice) {
@@ -304,18 +319,19 @@ Choice ChannelController::State::choose(Cycle t) {
   Choice choice;
   if (refreshes_due > refreshes_done) choose_refresh(t, choice);
 
-  QueueCandidates& c = candidates[write_mode];
+  QueueCandidates& c = cands();
   if (t - c.epoch >= QueueCandidates::kRebaseAfter) c.rebase(t, banks, held, all_banks);
   const QueueCandidates::Scan scan = c.scan(t, org.banks());
   choice.refresh_earliest = choice.earliest;
   choice.earliest = std::min(choice.earliest, scan.earliest);
   choice.legal = scan.legal;
+  choice.legal_banks = scan.legal_banks;
 
   if (choice.pick != Pick::none || scan.best == QueueCandidates::kNone) return choice;
   choice.bank = QueueCandidates::bank_of(scan.best);
   static constexpr std::array<Pick, kCandidateKinds> kPick{Pick::column, Pick::column, Pick::pre,
                                                            Pick::act, Pick::none};
-  choice.pick = kPick[static_cast<int>(c.kind[choice.bank])];
+  choice.pick = kPick[static_cast<int>(QueueCandidates::kind_of(scan.best))];
   return choice;
 }
 
@@ -387,8 +403,9 @@ void ChannelController::State::issue(const Choice& choice, Cycle t) {
       ++counters.activates;
       record(CommandKind::ACT, bank, t, head.row);
       // The bank's oldest request now hits the open row.
-      QueueCandidates& c = candidates[write_mode];
-      c.set(bank, c.column_kind, QueueCandidates::priority_of(false, head.seq, bank), banks, held);
+      QueueCandidates& c = cands();
+      c.set(bank, c.column_kind, QueueCandidates::priority_of(c.column_kind, head.seq, bank), banks,
+            held);
       regroup(CandidateKind::act, bank);
       return;
     }
@@ -399,8 +416,9 @@ void ChannelController::State::issue(const Choice& choice, Cycle t) {
       ++counters.precharges;
       record(CommandKind::PRE, bank, t);
       // The bank's oldest request now waits for an ACT.
-      candidates[write_mode].set(bank, CandidateKind::act,
-                                 QueueCandidates::priority_of(true, head.seq, bank), banks, held);
+      cands().set(bank, CandidateKind::act,
+                                 QueueCandidates::priority_of(CandidateKind::act, head.seq, bank),
+                                 banks, held);
       return;
     }
   }
@@ -413,6 +431,8 @@ void ChannelController::State::serve(int bank, Cycle t) {
   const bool auto_precharge = config.page_policy == PagePolicy::closed && queue.hits(bank) == 1;
   const QueuedRequest request = queue.take_oldest_hit(bank);
   queued_cycles += t + 1;  // queued up to this cycle
+  // The head of the input may have waited for this slot: it may take it from t + 1.
+  if (arrival_bound == kNever) rearm_arrival(t + 1);
   const bool writing = write_mode;
   Cycle done = 0;
   CommandKind kind = CommandKind::RD;
@@ -432,7 +452,7 @@ void ChannelController::State::serve(int bank, Cycle t) {
     ++counters.precharges;
   }
   update_candidates(bank);
-  regroup(candidates[write_mode].column_kind, bank);
+  regroup(cands().column_kind, bank);
   std::uint64_t* const by_cause[] = {&counters.row_hits, &counters.row_misses,
                                      &counters.row_conflicts};
   ++*by_cause[static_cast<int>(request.cause)];
@@ -442,11 +462,10 @@ void ChannelController::State::serve(int bank, Cycle t) {
   record(kind, bank, t, request.row, request.column, request.id);
 }
 
-bool ChannelController::State::accept_arrival(Cycle t, const std::array<int, 2>& at_start) {
-  if (input.empty()) return false;
+// Accepts the head of the input at cycle t >= arrival_bound.
+void ChannelController::State::accept_arrival(Cycle t) {
   const ChannelRequest& request = input.front();
   const int w = request.is_write ? 1 : 0;
-  if (request.arrival > t || at_start[w] >= depth[w]) return false;
   const int bank = request.bank_group * org.banks_per_group + request.bank;
   const bool hit = banks.is_open(bank) && banks.open_row(bank) == request.row;
   // A request behind others to its bank that does not hit leaves the bank's candidate (and
@@ -456,16 +475,17 @@ bool ChannelController::State::accept_arrival(Cycle t, const std::array<int, 2>&
   queued_cycles -= t + 1;  // queued from the next cycle on
   if (request.is_write == write_mode) {
     if (new_candidate) {
-      candidates[w].update(bank, *queue[w], banks, held);
+      cands().update(bank, active(), banks, held);
       command_bound = std::min(command_bound, candidate_ready(bank));
     }
   } else {
     // The hit count may be stale too; catching up recounts it.
-    stale[w] |= std::uint64_t{1} << bank;
+    mark_stale(bank);
   }
   input.pop();
-  return true;
+  rearm_arrival(t + 1);
 }
+
 bool ChannelController::State::next_mode(int reads_at_start, int writes_at_start) const {
   if (!write_mode) {
     return writes_at_start >= config.write_high || (reads_at_start == 0 && writes_at_start > 0);
@@ -473,13 +493,15 @@ bool ChannelController::State::next_mode(int reads_at_start, int writes_at_start
   return !(writes_at_start == 0 || (writes_at_start <= config.write_low && reads_at_start > 0));
 }
 
-// The first cycle from now at which the head of the input stream could be accepted, as long
-// as the queues do not change.
-Cycle ChannelController::State::next_arrival() const {
-  if (input.empty()) return kNever;
+// arrival_bound for the head of the input as it is now, with the queues as they are now,
+// not before cycle `from`.
+void ChannelController::State::rearm_arrival(Cycle from) {
+  if (input.empty()) {
+    arrival_bound = kNever;
+    return;
+  }
   const ChannelRequest& request = input.front();
-  if (queue[request.is_write ? 1 : 0]->full()) return kNever;
-  return std::max(request.arrival, now);
+  arrival_bound = queue[request.is_write ? 1 : 0]->full() ? kNever : std::max(request.arrival, from);
 }
 
 // Books cycles [booked_until, until), over which the state stayed as it is now: called
@@ -550,7 +572,9 @@ void ChannelController::push(const ChannelRequest& request) {
     s.refuse(request);
   }
   s.last_arrival = request.arrival;
+  const bool was_empty = s.input.empty();
   s.input.push(request);
+  if (was_empty) s.rearm_arrival(s.now);
 }
 
 void ChannelController::advance_to(Cycle cycle) { state_->run(cycle, false); }
