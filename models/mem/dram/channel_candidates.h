@@ -29,6 +29,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 
 #include "models/mem/dram/bank_state.h"
@@ -127,9 +128,15 @@ struct QueueCandidates {
     const bool act = k == CandidateKind::act;
     (act ? act_any : column_any) = offset(banks.any_group(k));
     const std::int16_t own_part = offset(banks.own_group(k, group));
-    Offsets& to = act ? act_group : column_group;
-    const int first = group * banks.banks_per_group();
-    for (int b = first; b < first + banks.banks_per_group(); ++b) to[b] = own_part;
+    const int n = banks.banks_per_group();
+    std::int16_t* const to = (act ? act_group : column_group).data() + group * n;
+    if (n == 4) {
+      // The usual four banks a group (HBM3, LPDDR5): one 8-byte store.
+      const std::uint64_t four = 0x0001000100010001u * static_cast<std::uint16_t>(own_part);
+      std::memcpy(to, &four, sizeof four);
+    } else {
+      std::fill_n(to, n, own_part);
+    }
   }
 
   // The own parts of `which` banks again, after the held banks changed.

@@ -19,7 +19,13 @@ namespace {
 
 constexpr Cycle kNever = std::numeric_limits<Cycle>::max();
 
-enum class Pick : std::uint8_t { none, refresh_pre, refresh, column, act, pre };
+// A request command has its candidate's kind, so that the best candidate names it.
+enum class Pick : std::uint8_t { read, write, pre, act, none, refresh_pre, refresh };
+static_assert(static_cast<int>(Pick::read) == static_cast<int>(CandidateKind::read) &&
+              static_cast<int>(Pick::write) == static_cast<int>(CandidateKind::write) &&
+              static_cast<int>(Pick::pre) == static_cast<int>(CandidateKind::pre) &&
+              static_cast<int>(Pick::act) == static_cast<int>(CandidateKind::act) &&
+              static_cast<int>(Pick::none) == static_cast<int>(CandidateKind::none));
 
 // The command chosen for one cycle. `legal` counts the request candidates that are legal
 // now, up to 2 (2 for two or more); while it is below 2, `earliest` is the first cycle at
@@ -212,9 +218,7 @@ bool ChannelController::State::decide(Cycle t) {
     return false;
   }
   issue(choice, t);
-  const bool request_command =
-      choice.pick == Pick::column || choice.pick == Pick::act || choice.pick == Pick::pre;
-  if (!request_command) {
+  if (choice.pick > Pick::act) {  // a refresh or its PRE
     command_bound = t + 1;
     return true;
   }
@@ -227,8 +231,8 @@ bool ChannelController::State::decide(Cycle t) {
     const QueueCandidates& c = cands();
     const std::uint64_t others = choice.legal_banks & ~(std::uint64_t{1} << choice.bank);
     const CandidateKind other = c.kind[__builtin_ctzll(others)];
-    const bool moved = choice.pick == Pick::act ? other == CandidateKind::act
-                                                : choice.pick == Pick::column && other == c.column_kind;
+    const bool moved =
+        choice.pick != Pick::pre && other == static_cast<CandidateKind>(choice.pick);
     command_bound = moved ? std::min(choice.refresh_earliest, c.first_ready(org.banks())) : t + 1;
     return true;
   }
@@ -329,9 +333,7 @@ Choice ChannelController::State::choose(Cycle t) {
 
   if (choice.pick != Pick::none || scan.best == QueueCandidates::kNone) return choice;
   choice.bank = QueueCandidates::bank_of(scan.best);
-  static constexpr std::array<Pick, kCandidateKinds> kPick{Pick::column, Pick::column, Pick::pre,
-                                                           Pick::act, Pick::none};
-  choice.pick = kPick[static_cast<int>(QueueCandidates::kind_of(scan.best))];
+  choice.pick = static_cast<Pick>(QueueCandidates::kind_of(scan.best));
   return choice;
 }
 
@@ -393,7 +395,8 @@ void ChannelController::State::issue(const Choice& choice, Cycle t) {
       record(CommandKind::REFab, 0, t);
       for (int b = 0; b < org.banks(); ++b) update_candidates(b);
       return;
-    case Pick::column:
+    case Pick::read:
+    case Pick::write:
       serve(bank, t);
       return;
     case Pick::act: {
