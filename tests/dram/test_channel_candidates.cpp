@@ -69,7 +69,8 @@ Cycle as_offsets_see_it(Cycle cycle, Cycle epoch) {
 }  // namespace
 
 TEST_CASE(
-    "the vector and scalar passes find the best legal candidate, the legal banks and count, the "
+    "the vector and scalar passes find the best legal candidate, the legal banks, their kinds "
+    "and count, the "
     "earliest cycle and the first ready cycle of the 64-bit cycles",
     "[dram][candidates]") {
   std::mt19937_64 rng(11);
@@ -83,6 +84,8 @@ TEST_CASE(
         QueueCandidates::Scan expected;
         int legal = 0;
         std::uint64_t legal_banks = 0;
+        std::uint64_t legal_columns = 0;
+        std::uint64_t legal_acts = 0;
         Cycle first = kNeverCycle;
         for (int b = 0; b < banks; ++b) {
           const Cycle r = set.ready[static_cast<std::size_t>(b)];
@@ -90,6 +93,8 @@ TEST_CASE(
           if (r <= t) {
             ++legal;
             legal_banks |= std::uint64_t{1} << b;
+            if (set.c.kind[b] == CandidateKind::read) legal_columns |= std::uint64_t{1} << b;
+            if (set.c.kind[b] == CandidateKind::act) legal_acts |= std::uint64_t{1} << b;
             expected.best = std::min(expected.best, set.c.priority[b]);
           } else {
             expected.earliest = std::min(expected.earliest, r);
@@ -102,6 +107,8 @@ TEST_CASE(
           REQUIRE(scan.best == expected.best);
           REQUIRE(scan.legal == expected.legal);
           REQUIRE(scan.legal_banks == legal_banks);
+          REQUIRE(scan.legal_columns == legal_columns);
+          REQUIRE(scan.legal_acts == legal_acts);
           if (expected.legal < 2) {
             REQUIRE(scan.earliest == as_offsets_see_it(expected.earliest, epoch));
           }

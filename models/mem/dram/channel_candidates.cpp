@@ -30,16 +30,21 @@ QueueCandidates::Scan QueueCandidates::scan_scalar(Cycle t, int banks) const {
   std::int16_t lowest = kNever16;
   int legal_count = 0;
   std::uint64_t legal_banks = 0;
+  std::uint64_t columns = 0;
+  std::uint64_t acts = 0;
   for (int b = 0; b < banks; ++b) {
     const std::int16_t r = ready16(b);
     const bool legal = r <= now;
+    columns |= static_cast<std::uint64_t>(is_column[b] & 1) << b;
+    acts |= static_cast<std::uint64_t>(is_act[b] & 1) << b;
     // All ones when legal: masks out the priority of a candidate that is not legal.
     best = std::min(best, priority[b] | ~(std::uint64_t{0} - legal));
     lowest = std::min(lowest, legal ? kNever16 : r);
     legal_count += static_cast<int>(legal);
     legal_banks |= static_cast<std::uint64_t>(legal) << b;
   }
-  return {best, cycle_of(lowest), std::min(legal_count, 2), legal_banks};
+  return {best,        cycle_of(lowest),      std::min(legal_count, 2),
+          legal_banks, legal_banks & columns, legal_banks & acts};
 }
 
 Cycle QueueCandidates::first_ready_scalar(int banks) const {
@@ -53,6 +58,12 @@ namespace {
 
 __m128i load8(const QueueCandidates::Offsets& offsets, int first) {
   return _mm_load_si128(reinterpret_cast<const __m128i*>(offsets.data() + first));
+}
+
+// One bit per bank of the sixteen from `first`, set where the mask is all ones.
+unsigned bits16(const QueueCandidates::Offsets& masks, int first) {
+  return static_cast<unsigned>(
+      _mm_movemask_epi8(_mm_packs_epi16(load8(masks, first), load8(masks, first + 8))));
 }
 
 // The shared parts, in every lane.
@@ -104,9 +115,14 @@ QueueCandidates::Scan QueueCandidates::scan_vector(Cycle t, int banks) const {
   const Shared shared(*this);
   __m128i lowest = never;
   std::uint64_t legal = 0;
+  std::uint64_t columns = 0;
+  std::uint64_t acts = 0;
   for (int b = 0; b < banks; b += 16) {
     const __m128i low = ready8(*this, shared, b);
     const __m128i high = ready8(*this, shared, b + 8);
+    // The kinds do not depend on t: known before the ready cycles are.
+    columns |= static_cast<std::uint64_t>(bits16(is_column, b)) << b;
+    acts |= static_cast<std::uint64_t>(bits16(is_act, b)) << b;
     const __m128i later_low = _mm_cmpgt_epi16(low, now);
     const __m128i later_high = _mm_cmpgt_epi16(high, now);
     // One bit per bank: the compares' all-ones and zeros survive the saturating pack.
@@ -129,6 +145,8 @@ QueueCandidates::Scan QueueCandidates::scan_vector(Cycle t, int banks) const {
   }
   s.legal = (legal != 0 ? 1 : 0) + (second != 0 ? 1 : 0);
   s.legal_banks = legal;
+  s.legal_columns = legal & columns;
+  s.legal_acts = legal & acts;
   s.earliest = cycle_of(lowest_lane(lowest));
   return s;
 }

@@ -190,7 +190,9 @@ struct QueueCandidates {
     std::uint64_t best = kNone;
     Cycle earliest = kNeverCycle;
     int legal = 0;
-    std::uint64_t legal_banks = 0;  // bit b set when bank b's candidate is legal
+    std::uint64_t legal_banks = 0;    // bit b set when bank b's candidate is legal
+    std::uint64_t legal_columns = 0;  // ... and a column command
+    std::uint64_t legal_acts = 0;     // ... and an ACT
   };
   Scan scan(Cycle t, int banks) const;
   // The smallest ready cycle of the first `banks` banks (kNever if none; may be earlier for

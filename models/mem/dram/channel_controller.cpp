@@ -331,9 +331,19 @@ Choice ChannelController::State::choose(Cycle t) {
   choice.legal = scan.legal;
   choice.legal_banks = scan.legal_banks;
 
-  if (choice.pick != Pick::none || scan.best == QueueCandidates::kNone) return choice;
+  if (choice.pick != Pick::none || scan.legal_banks == 0) return choice;
   choice.bank = QueueCandidates::bank_of(scan.best);
-  choice.pick = static_cast<Pick>(QueueCandidates::kind_of(scan.best));
+  // The kind from the legal banks' kinds where they settle it, which the pass knows before
+  // it knows the best priority: the branch on the command resolves sooner.
+  if (scan.legal_columns != 0) {
+    choice.pick = static_cast<Pick>(c.column_kind);
+  } else if (scan.legal_acts == scan.legal_banks) {
+    choice.pick = Pick::act;
+  } else if (scan.legal_acts == 0) {
+    choice.pick = Pick::pre;
+  } else {
+    choice.pick = static_cast<Pick>(QueueCandidates::kind_of(scan.best));
+  }
   return choice;
 }
 
