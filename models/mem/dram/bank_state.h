@@ -88,9 +88,7 @@ class BankState {
     bool open = false;
   };
 
-  Cycle& bound(int bank, CandidateKind kind) {
-    return banks_[bank].bound[static_cast<int>(kind)];
-  }
+  Cycle& bound(int bank, CandidateKind kind) { return banks_[bank].bound[static_cast<int>(kind)]; }
   static int own_index(CandidateKind kind, int group) {
     return static_cast<int>(kind) * kMaxBanksPerChannel + group;
   }

@@ -28,7 +28,6 @@ QueueCandidates::Scan QueueCandidates::scan_scalar(Cycle t, int banks) const {
   const auto now = static_cast<std::int16_t>(t - epoch);  // below kRebaseAfter
   std::uint64_t best = kNone;
   std::int16_t lowest = kNever16;
-  int legal_count = 0;
   std::uint64_t legal_banks = 0;
   std::uint64_t columns = 0;
   std::uint64_t acts = 0;
@@ -40,11 +39,9 @@ QueueCandidates::Scan QueueCandidates::scan_scalar(Cycle t, int banks) const {
     // All ones when legal: masks out the priority of a candidate that is not legal.
     best = std::min(best, priority[b] | ~(std::uint64_t{0} - legal));
     lowest = std::min(lowest, legal ? kNever16 : r);
-    legal_count += static_cast<int>(legal);
     legal_banks |= static_cast<std::uint64_t>(legal) << b;
   }
-  return {best,        cycle_of(lowest),      std::min(legal_count, 2),
-          legal_banks, legal_banks & columns, legal_banks & acts};
+  return {best, cycle_of(lowest), legal_banks, legal_banks & columns, legal_banks & acts};
 }
 
 Cycle QueueCandidates::first_ready_scalar(int banks) const {
@@ -126,8 +123,8 @@ QueueCandidates::Scan QueueCandidates::scan_vector(Cycle t, int banks) const {
     const __m128i later_low = _mm_cmpgt_epi16(low, now);
     const __m128i later_high = _mm_cmpgt_epi16(high, now);
     // One bit per bank: the compares' all-ones and zeros survive the saturating pack.
-    const auto later = static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_packs_epi16(later_low, later_high)));
+    const auto later =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_packs_epi16(later_low, later_high)));
     legal |= static_cast<std::uint64_t>(~later & 0xFFFFu) << b;
     lowest = _mm_min_epi16(lowest, _mm_max_epi16(low, _mm_andnot_si128(later_low, never)));
     lowest = _mm_min_epi16(lowest, _mm_max_epi16(high, _mm_andnot_si128(later_high, never)));
@@ -143,7 +140,6 @@ QueueCandidates::Scan QueueCandidates::scan_vector(Cycle t, int banks) const {
   for (std::uint64_t rest = second & (second - 1); rest != 0; rest &= rest - 1) {
     s.best = std::min(s.best, priority[__builtin_ctzll(rest)]);
   }
-  s.legal = (legal != 0 ? 1 : 0) + (second != 0 ? 1 : 0);
   s.legal_banks = legal;
   s.legal_columns = legal & columns;
   s.legal_acts = legal & acts;

@@ -29,7 +29,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <limits>
 
 #include "models/mem/dram/bank_state.h"
@@ -127,16 +126,9 @@ struct QueueCandidates {
   void regroup(CandidateKind k, int group, const BankState& banks) {
     const bool act = k == CandidateKind::act;
     (act ? act_any : column_any) = offset(banks.any_group(k));
-    const std::int16_t own_part = offset(banks.own_group(k, group));
     const int n = banks.banks_per_group();
-    std::int16_t* const to = (act ? act_group : column_group).data() + group * n;
-    if (n == 4) {
-      // The usual four banks a group (HBM3, LPDDR5): one 8-byte store.
-      const std::uint64_t four = 0x0001000100010001u * static_cast<std::uint16_t>(own_part);
-      std::memcpy(to, &four, sizeof four);
-    } else {
-      std::fill_n(to, n, own_part);
-    }
+    std::fill_n((act ? act_group : column_group).data() + group * n, n,
+                offset(banks.own_group(k, group)));
   }
 
   // The own parts of `which` banks again, after the held banks changed.
@@ -183,13 +175,12 @@ struct QueueCandidates {
   }
 
   // What one pass over the first `banks` banks finds at cycle t: the smallest priority among
-  // the legal candidates (kNone if none), which are legal and how many (2 for two or more), and while
-  // fewer than two are, the first cycle at which one that is not legal becomes legal
-  // (kNever if none; scan may return an earlier cycle for one more than 2^15 cycles away).
+  // the legal candidates (kNone if none), which are legal, and while fewer than two are, the
+  // first cycle at which one that is not legal becomes legal (kNever if none; scan may return
+  // an earlier cycle for one more than 2^15 cycles away).
   struct Scan {
     std::uint64_t best = kNone;
     Cycle earliest = kNeverCycle;
-    int legal = 0;
     std::uint64_t legal_banks = 0;    // bit b set when bank b's candidate is legal
     std::uint64_t legal_columns = 0;  // ... and a column command
     std::uint64_t legal_acts = 0;     // ... and an ACT

@@ -1,164 +1,19 @@
+// The channel controller's cycle (docs/dram-controller.md): choosing, issuing and serving
+// commands, accepting requests, the mode; and its public calls. Refresh and the stall
+// statistics are in channel_refresh.cpp and channel_stalls.cpp.
 #include "models/mem/dram/channel_controller.h"
 
 #include <algorithm>
 #include <array>
-#include <limits>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
-#include "models/mem/dram/bank_state.h"
-#include "models/mem/dram/channel_candidates.h"
-#include "models/mem/dram/channel_queue.h"
+#include "models/mem/dram/channel_controller_state.h"
 #include "models/mem/dram/channel_validation.h"
-#include "models/mem/dram/input_stream.h"
 
 namespace axsim::mem {
-
-namespace {
-
-constexpr Cycle kNever = std::numeric_limits<Cycle>::max();
-
-// A request command has its candidate's kind, so that the best candidate names it.
-enum class Pick : std::uint8_t { read, write, pre, act, none, refresh_pre, refresh };
-static_assert(static_cast<int>(Pick::read) == static_cast<int>(CandidateKind::read) &&
-              static_cast<int>(Pick::write) == static_cast<int>(CandidateKind::write) &&
-              static_cast<int>(Pick::pre) == static_cast<int>(CandidateKind::pre) &&
-              static_cast<int>(Pick::act) == static_cast<int>(CandidateKind::act) &&
-              static_cast<int>(Pick::none) == static_cast<int>(CandidateKind::none));
-
-// The command chosen for one cycle. `legal` counts the request candidates that are legal
-// now, up to 2 (2 for two or more); while it is below 2, `earliest` is the first cycle at
-// which a candidate that is not legal now may become legal (kNever if none).
-struct Choice {
-  Pick pick = Pick::none;
-  int bank = 0;
-  Cycle earliest = kNever;
-  int legal = 0;
-  std::uint64_t legal_banks = 0;    // the banks whose request candidates are legal now
-  Cycle refresh_earliest = kNever;  // the pending refresh's part of `earliest`
-};
-
-}  // namespace
-
-struct ChannelController::State {
-  State(const ChannelOrg& o, const DramTiming& t, const ControllerConfig& c, Stepping s)
-      : org(o),
-        timing(t),
-        config(c),
-        stepping(s),
-        banks(o, t),
-        reads(c.read_queue, o.banks()),
-        writes(c.write_queue, o.banks()),
-        queue{&reads, &writes},
-        all_banks(o.banks() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << o.banks()) - 1),
-        refresh_interval(refresh_due_interval(o, t, c.refresh)),
-        next_refresh_due(refresh_interval > 0 ? refresh_interval : kNever),
-        candidates{QueueCandidates(CandidateKind::read), QueueCandidates(CandidateKind::write)} {}
-
-  ChannelOrg org;
-  DramTiming timing;
-  ControllerConfig config;
-  Stepping stepping;
-  BankState banks;
-  RequestQueue reads;
-  RequestQueue writes;
-  // Indexed by is_write, so that choosing a request's queue is not a branch.
-  std::array<RequestQueue*, 2> queue;
-  std::uint64_t all_banks;  // bit b set for every bank of the channel
-  InputStream input;
-  // The first cycle at which the head of the input may be accepted: its arrival, but not
-  // before the cycle after the last acceptance, and never while the input is empty or the
-  // head's queue is full (a slot freed at cycle t counts from t + 1, since acceptance reads
-  // the queue as it was when the cycle began).
-  Cycle arrival_bound = kNever;
-  Cycle last_arrival = 0;
-  std::uint64_t next_seq = 0;
-  bool write_mode = false;
-  Cycle now = 0;
-
-  // Refresh k (k = 1, 2, ...) falls due at k * refresh_interval; 0 means refresh is off, and
-  // then the next refresh is due never.
-  Cycle refresh_interval;
-  Cycle next_refresh_due;
-  std::uint64_t refreshes_due = 0;
-  std::uint64_t refreshes_done = 0;
-  std::uint64_t refreshing = 0;  // banks that may still be inside tRFCpb / tRFC
-  Cycle refresh_over = 0;        // every bank in `refreshing` is out of its refresh by then
-  // The banks of `refreshing` the active queue has requests for, as last booked, and the
-  // latest end of their refreshes (recount_waiting).
-  std::uint64_t waiting_banks = 0;
-  Cycle waiting_until = 0;
-  std::uint64_t held = 0;        // banks whose requests the pending head refresh holds back
-
-  std::array<QueueCandidates, 2> candidates;  // by is_write
-  // The queue of the current mode and its candidates.
-  RequestQueue* active_queue = &reads;
-  QueueCandidates* active_candidates = &candidates[0];
-  // Banks whose hit count and candidate in the inactive queue have not followed the bank
-  // state or its requests. Only the active queue is kept up to date command by command; the
-  // other catches up when the mode changes to it, so it alone ever has stale banks.
-  std::uint64_t stale = 0;
-  // No command can be legal before this cycle: commands only push earliest cycles later,
-  // so the earliest cycle seen when choosing stays a lower bound until a request arrives
-  // (then its bank's candidate is folded in), a refresh falls due or issues, or the mode
-  // changes (then it drops to the current cycle).
-  Cycle command_bound = 0;
-  // The statistics are booked up to here; the state has not changed since.
-  Cycle booked_until = 0;
-  // Cycles the requests served so far spent queued, less the cycle after its acceptance for
-  // each request still queued (modulo 2^64): adding booked_until once per queued request
-  // gives the requests queued summed over the booked cycles.
-  Cycle queued_cycles = 0;
-
-  std::vector<Completion> completions;
-  Cycle last_completion = 0;
-  bool recording = false;
-  std::vector<Command> log;
-  ChannelCounters counters;
-
-  RequestQueue& active() { return *active_queue; }
-  const RequestQueue& active() const { return *active_queue; }
-  QueueCandidates& cands() { return *active_candidates; }
-  const QueueCandidates& cands() const { return *active_candidates; }
-
-  void run(Cycle limit, bool stop_when_served);
-  bool decide(Cycle t);
-  Choice choose(Cycle t);
-  void choose_refresh(Cycle t, Choice& choice);
-  void update_held();
-  void switch_mode(bool to_writes);
-  Cycle candidate_ready(int bank) const;
-  void book_refresh(Cycle until);
-  void recount_waiting(std::uint64_t waiting);
-  void issue(const Choice& choice, Cycle t);
-  void serve(int bank, Cycle t);
-  void accept_arrival(Cycle t);
-  bool next_mode(int reads_at_start, int writes_at_start) const;
-  void rearm_arrival(Cycle from);
-  void book(Cycle until);
-  [[noreturn]] void refuse(const ChannelRequest& request) const;
-  void record(CommandKind kind, int bank, Cycle t, std::uint32_t row = 0, std::uint32_t column = 0,
-              std::uint64_t request_id = 0);
-  // After a command to `bank`: its hit count and candidate in the active queue; the other
-  // queue's go stale.
-  void mark_stale(int bank) { stale |= std::uint64_t{1} << bank; }
-  void bank_closed(int bank) {
-    active().bank_closed(bank);
-    mark_stale(bank);
-  }
-  void update_candidates(int bank) {
-    cands().update(bank, active(), banks, held);
-    mark_stale(bank);
-  }
-  // After a command to `bank` moved the bank-group bounds of a kind: the active candidates'
-  // group parts of that kind. (An ACT moves the ACT bounds; a RD or WR moves the RD and WR
-  // bounds, but the active queue's column candidates are all RDs or all WRs; the other
-  // queue's catch up when the mode changes.)
-  void regroup(CandidateKind kind, int bank) {
-    cands().regroup(kind, banks.group_of(bank), banks);
-  }
-};
 
 // Simulates cycles [now, limit), or stops earlier once every request has left its queue.
 // Each cycle runs the contract's steps. Between events nothing changes: no command is legal
@@ -222,17 +77,16 @@ bool ChannelController::State::decide(Cycle t) {
     command_bound = t + 1;
     return true;
   }
-  if (choice.legal > 1) {
+  const std::uint64_t others = choice.legal_banks & ~(std::uint64_t{1} << choice.bank);
+  if (others != 0) {
     // Another candidate was legal too. A PRE moves no other bank's bound, an ACT only the
     // other ACTs' (tRRD, tFAW) and a column command only the other column commands' (tCCD):
     // when the first other legal candidate is not of a kind the command moved, it is still
     // legal at t + 1. Otherwise the first ready cycle as the command left them, which is
     // t + 1 or earlier when one still is; the pending refresh's is as it was.
     const QueueCandidates& c = cands();
-    const std::uint64_t others = choice.legal_banks & ~(std::uint64_t{1} << choice.bank);
     const CandidateKind other = c.kind[__builtin_ctzll(others)];
-    const bool moved =
-        choice.pick != Pick::pre && other == static_cast<CandidateKind>(choice.pick);
+    const bool moved = choice.pick != Pick::pre && other == static_cast<CandidateKind>(choice.pick);
     command_bound = moved ? std::min(choice.refresh_earliest, c.first_ready(org.banks())) : t + 1;
     return true;
   }
@@ -240,19 +94,6 @@ bool ChannelController::State::decide(Cycle t) {
   // and the issued bank has a new candidate.
   command_bound = std::min(choice.earliest, candidate_ready(choice.bank));
   return true;
-}
-
-// After refreshes fall due or issue.
-void ChannelController::State::update_held() {
-  const std::uint64_t before = held;
-  if (refreshes_due <= refreshes_done) {
-    held = 0;
-  } else if (config.refresh == RefreshMode::all_bank) {
-    held = ~std::uint64_t{0};
-  } else {
-    held = std::uint64_t{1} << (refreshes_done % static_cast<std::uint64_t>(org.banks()));
-  }
-  cands().reown((before ^ held) & all_banks, banks, held);
 }
 
 // Changes the mode, and catches the queue it changes to up: every bound as it is now, at an
@@ -282,40 +123,6 @@ Cycle ChannelController::State::candidate_ready(int bank) const {
   return cands().ready_of(bank, banks, held);
 }
 
-void ChannelController::State::choose_refresh(Cycle t, Choice& choice) {
-  if (config.refresh == RefreshMode::per_bank) {
-    const int bank = static_cast<int>(refreshes_done % static_cast<std::uint64_t>(org.banks()));
-    const bool open = banks.is_open(bank);
-    const Cycle ready = open ? banks.pre_ready(bank) : banks.refpb_ready(bank);
-    if (ready <= t) {
-      choice.pick = open ? Pick::refresh_pre : Pick::refresh;
-      choice.bank = bank;
-    } else {
-      choice.earliest = ready;
-    }
-    return;
-  }
-  if (!banks.any_open()) {
-    const Cycle ready = banks.refab_ready();
-    if (ready <= t) {
-      choice.pick = Pick::refresh;
-    } else {
-      choice.earliest = ready;
-    }
-    return;
-  }
-  for (int bank = 0; bank < org.banks(); ++bank) {
-    if (!banks.is_open(bank)) continue;
-    const Cycle ready = banks.pre_ready(bank);
-    if (ready <= t) {
-      choice.pick = Pick::refresh_pre;
-      choice.bank = bank;
-      return;
-    }
-    choice.earliest = std::min(choice.earliest, ready);
-  }
-}
-
 // Step 2 of the contract's cycle: the head refresh if legal, else the oldest legal column
 // command, else the oldest legal row command. One pass over the banks' candidates
 // (QueueCandidates::scan) finds both and the earliest cycle at which any other becomes legal.
@@ -328,7 +135,6 @@ Choice ChannelController::State::choose(Cycle t) {
   const QueueCandidates::Scan scan = c.scan(t, org.banks());
   choice.refresh_earliest = choice.earliest;
   choice.earliest = std::min(choice.earliest, scan.earliest);
-  choice.legal = scan.legal;
   choice.legal_banks = scan.legal_banks;
 
   if (choice.pick != Pick::none || scan.legal_banks == 0) return choice;
@@ -345,29 +151,6 @@ Choice ChannelController::State::choose(Cycle t) {
     choice.pick = static_cast<Pick>(QueueCandidates::kind_of(scan.best));
   }
   return choice;
-}
-
-// The refresh part of booking [booked_until, until): cycles in which an active request is
-// held back by a pending refresh, or wants a bank still inside its tRFCpb / tRFC.
-void ChannelController::State::book_refresh(Cycle until) {
-  const Cycle from = booked_until;
-  const std::uint64_t busy = active().busy_banks();
-  if (from >= refresh_over) refreshing = 0;
-  // A bank whose refresh ended before `from` adds nothing, so `refreshing` need not be exact.
-  const std::uint64_t waiting = refreshing & busy;
-  if (waiting != waiting_banks) recount_waiting(waiting);
-  const Cycle blocked_until =
-      (busy & held) != 0 ? until : std::min(until, std::max(from, waiting_until));
-  counters.refresh_blocked += blocked_until - from;
-}
-
-// The latest end of refresh among `waiting` banks, kept until they change or a refresh issues.
-void ChannelController::State::recount_waiting(std::uint64_t waiting) {
-  waiting_banks = waiting;
-  waiting_until = 0;
-  for (std::uint64_t rest = waiting; rest != 0; rest &= rest - 1) {
-    waiting_until = std::max(waiting_until, banks.refresh_until(__builtin_ctzll(rest)));
-  }
 }
 
 void ChannelController::State::issue(const Choice& choice, Cycle t) {
@@ -430,8 +213,7 @@ void ChannelController::State::issue(const Choice& choice, Cycle t) {
       record(CommandKind::PRE, bank, t);
       // The bank's oldest request now waits for an ACT.
       cands().set(bank, CandidateKind::act,
-                                 QueueCandidates::priority_of(CandidateKind::act, head.seq, bank),
-                                 banks, held);
+                  QueueCandidates::priority_of(CandidateKind::act, head.seq, bank), banks, held);
       return;
     }
   }
@@ -514,22 +296,8 @@ void ChannelController::State::rearm_arrival(Cycle from) {
     return;
   }
   const ChannelRequest& request = input.front();
-  arrival_bound = queue[request.is_write ? 1 : 0]->full() ? kNever : std::max(request.arrival, from);
-}
-
-// Books cycles [booked_until, until), over which the state stayed as it is now: called
-// before anything changes it.
-void ChannelController::State::book(Cycle until) {
-  if (until <= booked_until) return;
-  const Cycle span = until - booked_until;
-  const RequestQueue& queue = active();
-  if (!queue.empty()) {
-    const int bank = queue.oldest_bank();
-    const bool blocked = !banks.is_open(bank) | (banks.open_row(bank) != queue.oldest_row());
-    counters.conflict_blocked += span & -static_cast<Cycle>(blocked);
-  }
-  if ((refreshing | held) != 0) book_refresh(until);
-  booked_until = until;
+  arrival_bound =
+      queue[request.is_write ? 1 : 0]->full() ? kNever : std::max(request.arrival, from);
 }
 
 void ChannelController::State::record(CommandKind kind, int bank, Cycle t, std::uint32_t row,
